@@ -1,0 +1,52 @@
+"""In-process Rego through regorus (Rust), the default engine."""
+
+from __future__ import annotations
+
+import json
+from importlib import metadata
+
+from .base import Engine, EngineError, EngineUnavailable
+
+DISTRIBUTION = "gordon-to-regorus"
+
+
+class RegorusEngine(Engine):
+    name = "regorus"
+
+    def __init__(self) -> None:
+        try:
+            import regorus
+        except ImportError as exc:  # pragma: no cover - dependency of lgai
+            raise EngineUnavailable(f"regorus is not installed ({DISTRIBUTION}): {exc}") from None
+        self._regorus = regorus
+        self.version = f"{DISTRIBUTION} {metadata.version(DISTRIBUTION)}"
+        self._engine = None
+
+    def prepare(self, modules: dict[str, str], data: dict) -> None:
+        engine = self._regorus.Engine()
+        try:
+            for name, source in sorted(modules.items()):
+                engine.add_policy(name, source)
+            engine.add_data_json(json.dumps(data, ensure_ascii=False))
+        except RuntimeError as exc:
+            raise EngineError(_first_line(exc)) from None
+        self._engine = engine
+
+    def eval_document(self, path: str, input_doc: dict):
+        if self._engine is None:
+            raise EngineError("engine not prepared")
+        try:
+            self._engine.set_input_json(json.dumps(input_doc, ensure_ascii=False))
+            result = json.loads(self._engine.eval_query_as_json(f"data.{path}"))
+        except RuntimeError as exc:
+            raise EngineError(_first_line(exc)) from None
+        rows = result.get("result") or []
+        if not rows:
+            return None
+        return rows[0]["expressions"][0]["value"]
+
+
+def _first_line(exc: Exception) -> str:
+    """regorus appends a Rust backtrace to its messages; keep the message."""
+    text = str(exc).split("\nStack backtrace:")[0].strip()
+    return text or exc.__class__.__name__

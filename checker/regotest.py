@@ -1,0 +1,52 @@
+"""Run the Rego unit tests of a rule pack (`test_*` rules in `*_test.rego`) on an engine.
+
+Test modules and the helpers under `testing/` are compiled together with the rules and
+the built-in policy data; each `test_*` rule must evaluate to true.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .engines import Engine, EngineError
+from .rulepack import RulePack
+
+_PACKAGE = re.compile(r"^package\s+([\w.]+)", re.M)
+_TEST = re.compile(r"^(test_\w+)\b", re.M)
+
+
+@dataclass
+class RegoTestResult:
+    module: str
+    package: str
+    name: str
+    passed: bool
+    detail: str = ""
+
+
+def discover(pack: RulePack) -> list[tuple[str, str, str]]:
+    """(module, package, test name) for every test rule in the pack."""
+    found = []
+    for module, source in sorted(pack.test_modules.items()):
+        m = _PACKAGE.search(source)
+        if not m:
+            continue
+        for name in sorted(set(_TEST.findall(source))):
+            found.append((module, m.group(1), name))
+    return found
+
+
+def run_rego_tests(pack: RulePack, engine: Engine, data: dict) -> list[RegoTestResult]:
+    modules = dict(pack.rego_modules)
+    modules.update(pack.test_modules)
+    engine.prepare(modules, data)
+    results = []
+    for module, package, name in discover(pack):
+        try:
+            value = engine.eval_document(f"{package}.{name}", {})
+        except EngineError as exc:
+            results.append(RegoTestResult(module, package, name, False, str(exc)))
+            continue
+        results.append(RegoTestResult(module, package, name, value is True, "" if value is True else f"evaluated to {value!r}"))
+    return results

@@ -1,0 +1,114 @@
+"""One check, end to end: load -> validate -> normalise -> evaluate -> Report.
+
+A `Checker` loads policy data and the rule pack and compiles the Rego once; `check()`
+then runs for as many services as needed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .engines import make_engine
+from .errors import InputError, Problem
+from .evaluate import evaluate_rules
+from .load import ServiceInput, load_service
+from .normalise import build_input
+from .policydata import load_policy_data
+from .report import InputFileRef, ParamUsed, Report, summarise, verdict_of
+from .rulepack import builtin_rules_dir, load_rule_pack
+
+PROFILES = {"alpha": "alpha", "alpha-prime": "alpha_prime", "beta": "beta", "beta-prime": "beta_prime"}
+
+
+@dataclass
+class CheckOptions:
+    profile: str | None = None  # CLI spelling: alpha, alpha-prime, beta, beta-prime
+    engine: str = "regorus"
+    policy_data: Path | None = None
+    rules_dirs: list[Path] = field(default_factory=list)
+    as_of: dt.date | None = None  # the day requirements are judged on (expiry, evidence age)
+    now: dt.datetime | None = None  # the report's timestamp
+
+
+class Checker:
+    def __init__(self, options: CheckOptions | None = None):
+        self.options = options or CheckOptions()
+        if self.options.profile is not None and self.options.profile not in PROFILES:
+            raise InputError.single("--profile", f"unknown profile '{self.options.profile}'", hint=f"use one of {', '.join(PROFILES)}")
+        self.policy = load_policy_data(builtin_rules_dir() / "data", self.options.policy_data)
+        self.pack = load_rule_pack(self.options.rules_dirs)
+        self.engine = make_engine(self.options.engine)
+        self.engine.prepare(self.pack.rego_modules, {"lgai": {"params": self.policy.as_data()}})
+
+    def load(self, path: Path) -> ServiceInput:
+        service = load_service(Path(path), self.policy.scheme)
+        self._check_attestations(service)
+        return service
+
+    def check(self, path: Path) -> Report:
+        service = self.load(path)
+        return self.check_loaded(service)
+
+    def check_loaded(self, service: ServiceInput) -> Report:
+        opts = self.options
+        now = opts.now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        as_of = opts.as_of or now.date()
+        profile = PROFILES[opts.profile] if opts.profile else None
+        doc = build_input(service, self.policy, profile=profile, as_of=as_of)
+        results = evaluate_rules(self.pack, self.engine, doc, service, self.policy, as_of)
+        decl = service.declaration
+        return Report(
+            tool={"name": "lgai", "version": __version__},
+            rule_pack={"version": self.pack.version, "digest": self.pack.digest, "rules": len(self.pack.rules)},
+            engine={"name": self.engine.name, "version": self.engine.version},
+            generated_at=now.isoformat(),
+            as_of=as_of.isoformat(),
+            service={"name": decl.service.name, "vendor": decl.service.vendor, "version": decl.service.version, "delivery": decl.delivery},
+            inputs=[InputFileRef(path=f.path, sha256=f.sha256, kind=f.kind) for f in service.files],
+            profile=doc["profile"],
+            municipality=self.policy.municipality,
+            params=[
+                ParamUsed(name=k, value=v.value, source=v.source, honesty=v.honesty, origin=v.origin)
+                for k, v in sorted(self.policy.provenance.items())
+            ],
+            results=results,
+            summary=summarise(results),
+            verdict=verdict_of(results),
+        )
+
+    def _check_attestations(self, service: ServiceInput) -> None:
+        """An attestation naming no known requirement is a typo that would silently not count."""
+        known = set()
+        for r in self.pack.rules:
+            known.add(r.meta.id)
+            known.update(r.meta.catalog)
+        today = self.options.as_of or dt.date.today()
+        problems = []
+        doc = service.declaration_doc
+        for i, a in enumerate(service.declaration.attestations):
+            if a.requirement not in known:
+                close = difflib.get_close_matches(a.requirement, sorted(known), n=1, cutoff=0.6)
+                problems.append(
+                    Problem(
+                        doc.file,
+                        f"attestation names unknown requirement '{a.requirement}'",
+                        line=doc.line_of(("attestations", i, "requirement")),
+                        field=f"attestations[{i}].requirement",
+                        hint=f"did you mean '{close[0]}'?" if close else "see `lgai rules list`",
+                    )
+                )
+            if a.date > today:
+                problems.append(
+                    Problem(
+                        doc.file,
+                        f"attestation date {a.date} is in the future",
+                        line=doc.line_of(("attestations", i, "date")),
+                        field=f"attestations[{i}].date",
+                    )
+                )
+        if problems:
+            raise InputError(problems)

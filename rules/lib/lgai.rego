@@ -1,0 +1,78 @@
+# Helpers shared by every built-in rule. Not a rule itself (no METADATA block).
+package lgai.lib
+
+# A finding: where (the input object's _at plus a field below it), what (ja/en), the values seen.
+finding(at, field, ja, en, values) := {"at": at, "field": field, "msg": {"ja": ja, "en": en}, "values": values}
+
+# A not-applicable reason or an undetermined note, in both languages.
+reason(ja, en) := {"ja": ja, "en": en}
+
+params := data.lgai.params
+
+# Segments inside the municipality (三層).
+municipal_segments := {"mynumber", "lgwan", "internet"}
+
+# Hosting that is a cloud or outsourced service rather than a municipal system.
+outsourced_hosting := {"lgwan_asp", "public_cloud", "gov_cloud"}
+
+storing_kinds := {"storage", "database", "vector_store", "log_store", "queue"}
+
+# Providers whose role makes them a cloud service in the ISMAP sense.
+cloud_roles := {"iaas", "paas", "saas", "model_provider"}
+
+# A region or place is in Japan.
+region_in_japan(region) if region in params.japan_region_set
+
+component_in_japan(c) if region_in_japan(c.region)
+
+component_in_japan(c) if {
+	c.region == null
+	c.country == "JP"
+}
+
+# Municipal systems and LGWAN-ASP (J-LIS admits only providers located in Japan) without a region.
+component_in_japan(c) if {
+	c.region == null
+	c.country == null
+	c.hosting in (municipal_segments | {"lgwan_asp", "on_premises"})
+}
+
+# Data that the guideline treats as needing protection: 機密性2以上 or any personal information.
+protected(received) if received.conf_rank_max >= 2
+
+protected(received) if received.personal_rank_max >= 1
+
+# The node a flow or connection endpoint stands for in the service graph.
+node(ep) := sprintf("segment:%s", [ep.segment]) if ep.segment != null
+
+node(ep) := sprintf("component:%s", [ep.component]) if ep.component != null
+
+# Hosting of an endpoint: the segment itself, or the component's hosting.
+hosting(ep) := ep.segment if ep.segment != null
+
+hosting(ep) := input.components[ep.component].hosting if ep.component != null
+
+# TLS version ordering ("none" < "1.0" < ... < "1.3").
+tls_rank := {"none": 0, "1.0": 1, "1.1": 2, "1.2": 3, "1.3": 4}
+
+tls_below_min(v) if tls_rank[v] < tls_rank[params.min_tls_version]
+
+# Every edge of the service graph: declared connections and data flows.
+edges contains e if {
+	some c in input.connections
+	e := {"from": node(c.from), "to": node(c.to), "transport": c.transport, "src": c, "kind": "connection"}
+}
+
+edges contains e if {
+	some f in input.flows
+	e := {"from": node(f.from), "to": node(f.to), "transport": f.transport, "src": f, "kind": "flow"}
+}
+
+# Adjacency for graph.reachable.
+adjacency[n] := {e.to | some e in edges; e.from == n} if {
+	some e0 in edges
+	n := e0.from
+}
+
+# Nodes reachable from a municipal segment.
+reachable_from_segment(seg) := graph.reachable(adjacency, {sprintf("segment:%s", [seg])})

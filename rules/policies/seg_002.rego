@@ -1,0 +1,67 @@
+# METADATA
+# title: LGWAN-side data reaches cloud AI only by the path the network model allows
+# description: >-
+#   Data that starts in the LGWAN接続系 must not reach the internet. Under α, β and β′ a cloud AI is
+#   used from the LGWAN segment only as an LGWAN-ASP service whose onward links are closed; under α′ a
+#   direct (local breakout) internet hop is allowed only to a public-cloud component whose provider is
+#   ISMAP-registered. The rule follows every declared connection and flow (graph reachability), so a
+#   LGWAN-ASP that relays to a public AI API over the internet fails too.
+# custom:
+#   id: LGAI-SEG-002
+#   title_ja: LGWAN接続系からのクラウドAI利用経路
+#   description_ja: >-
+#     LGWAN接続系を起点とするデータはインターネットに到達してはならない。α・β・β′ では LGWAN接続系から
+#     クラウドAIを使う経路は LGWAN-ASP に限られ、その先も閉域でなければならない。α′ ではISMAP登録の
+#     クラウドへの直接接続(ローカルブレイクアウト)のみ認める。宣言されたすべての接続とデータの流れを
+#     グラフとして辿るので、LGWAN-ASP がインターネット経由で外部AIに中継する構成も不適合となる。
+#   severity: critical
+#   family: segmentation
+#   catalog: ["GL:NET-004", "GL:NET-006", "GL:NET-007", "GL:ASP-003", "AIC:NET-001"]
+#   source: "総務省 ガイドライン 情報システム全体の強靭性の向上 (LGWAN接続系); R6.10 α′モデル; J-LIS LGWAN-ASP 審査要領 第9条 (閉域性)"
+#   honesty: S/K
+#   input: [architecture, dataflows]
+#   reads: ["connections[]", "flows[].from", "flows[].to", "flows[].transport", "components[].hosting", "providers[].ismap"]
+#   params: []
+#   remediation_ja: >-
+#     LGWAN接続系からの利用は LGWAN-ASP として提供し、ASP からクラウドへの接続は閉域網・専用線・
+#     プライベート接続にする。α′ で直接接続する場合は、接続先をISMAP登録サービスに限定する。
+#   remediation_en: >-
+#     Deliver the service to the LGWAN segment as LGWAN-ASP and make every onward link closed (closed
+#     network, private link). Under α′, restrict direct breakout to ISMAP-registered services.
+package lgai.rules.seg_002
+
+import data.lgai.lib
+
+reach := lib.reachable_from_segment("lgwan")
+
+# Internet hops on a path that starts in the LGWAN segment.
+internet_hops contains e if {
+	some e in lib.edges
+	e.transport == "internet"
+	e.from in reach
+}
+
+# α′ allows a direct hop from the LGWAN segment to an ISMAP-registered public cloud service.
+alpha_prime_breakout(e) if {
+	e.from == "segment:lgwan"
+	c := input.components[e.src.to.component]
+	c.hosting == "public_cloud"
+	input.providers[c.provider].ismap.kind == "ismap"
+}
+
+deny contains lib.finding(e.src._at, "transport", ja, en, {"model": m, "from": e.from, "to": e.to}) if {
+	some m in input.profile.models
+	some e in internet_hops
+	not allowed(m, e)
+	ja := sprintf("[%s] LGWAN接続系のデータが %s → %s でインターネットを経由する", [m, e.from, e.to])
+	en := sprintf("[%s] LGWAN-segment data crosses the internet on %s -> %s", [m, e.from, e.to])
+}
+
+allowed("alpha_prime", e) if alpha_prime_breakout(e)
+
+not_applicable contains lib.reason(
+	"LGWAN接続系からの接続・データの流れが宣言されていない",
+	"no connection or data flow starts in the LGWAN segment",
+) if {
+	not "segment:lgwan" in {e.from | some e in lib.edges}
+}
