@@ -268,7 +268,8 @@ def _check_references(service: ServiceInput, scheme: str, problems: list[Problem
                         f"confidentiality '{a.confidentiality}' is not a class of the '{scheme}' scheme",
                         line=doc.line_of(("assets", i, "confidentiality")),
                         field=f"assets[{i}].confidentiality",
-                        hint=f"use one of {', '.join(allowed)}, or choose the scheme with confidentiality_scheme in --policy-data",
+                        hint=f"use one of {', '.join(allowed)}; a municipality on another scheme sets confidentiality_scheme "
+                        f"({' or '.join(classification.SCHEMES)}) in --policy-data",
                     )
                 )
     for doc, manifest in service.manifests:

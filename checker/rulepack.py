@@ -139,7 +139,12 @@ def _meta_from_annotation(ann: dict, shown: str) -> RuleMeta:
     return _validate_meta(custom, shown)
 
 
+_FOLDED_CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
+
+
 def _validate_meta(raw: dict, shown: str) -> RuleMeta:
+    # YAML folding (`>-`) joins lines with a space, which Japanese text does not use.
+    raw = {k: _FOLDED_CJK_SPACE.sub("", v) if k.endswith("_ja") and isinstance(v, str) else v for k, v in raw.items()}
     try:
         return RuleMeta.model_validate(raw)
     except ValidationError as exc:

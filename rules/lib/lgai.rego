@@ -7,7 +7,7 @@ finding(at, field, ja, en, values) := {"at": at, "field": field, "msg": {"ja": j
 # A not-applicable reason or an undetermined note, in both languages.
 reason(ja, en) := {"ja": ja, "en": en}
 
-params := data.lgai.params
+
 
 # Segments inside the municipality (三層).
 municipal_segments := {"mynumber", "lgwan", "internet"}
@@ -21,7 +21,7 @@ storing_kinds := {"storage", "database", "vector_store", "log_store", "queue"}
 cloud_roles := {"iaas", "paas", "saas", "model_provider"}
 
 # A region or place is in Japan.
-region_in_japan(region) if region in params.japan_region_set
+region_in_japan(region) if region in data.lgai.params.japan_region_set
 
 component_in_japan(c) if region_in_japan(c.region)
 
@@ -55,7 +55,7 @@ hosting(ep) := input.components[ep.component].hosting if ep.component != null
 # TLS version ordering ("none" < "1.0" < ... < "1.3").
 tls_rank := {"none": 0, "1.0": 1, "1.1": 2, "1.2": 3, "1.3": 4}
 
-tls_below_min(v) if tls_rank[v] < tls_rank[params.min_tls_version]
+tls_below_min(v) if tls_rank[v] < tls_rank[data.lgai.params.min_tls_version]
 
 # Every edge of the service graph: declared connections and data flows.
 edges contains e if {
@@ -68,11 +68,26 @@ edges contains e if {
 	e := {"from": node(f.from), "to": node(f.to), "transport": f.transport, "src": f, "kind": "flow"}
 }
 
-# Adjacency for graph.reachable.
-adjacency[n] := {e.to | some e in edges; e.from == n} if {
-	some e0 in edges
-	n := e0.from
+# The closed part of the service graph: edges that do not cross the internet and do not
+# pass through another municipal segment. graph.reachable only follows nodes that are
+# keys of the graph, so every node gets a key (with an empty set when it has no edges).
+closed_edges contains e if {
+	some e in edges
+	e.transport != "internet"
+	not startswith(e.to, "segment:")
 }
 
-# Nodes reachable from a municipal segment.
-reachable_from_segment(seg) := graph.reachable(adjacency, {sprintf("segment:%s", [seg])})
+closed_next[n] contains e.to if {
+	some e in closed_edges
+	n := e.from
+}
+
+nodes contains n if {
+	some e in edges
+	some n in [e.from, e.to]
+}
+
+closed_graph := {n: object.get(closed_next, n, set()) | some n in nodes}
+
+# Nodes that data starting in municipal segment `seg` reaches without crossing the internet.
+reachable_from_segment(seg) := graph.reachable(closed_graph, {sprintf("segment:%s", [seg])})

@@ -36,7 +36,7 @@ deny contains lib.finding(m._at, "input_retention_days", ja, en, {}) if {
 deny contains lib.finding(m._at, "input_retention_days", ja, en, {"input_retention_days": d, "maximum": maximum}) if {
 	some m in input.ai_models
 	d := m.input_retention_days
-	maximum := lib.params.max_input_retention_days
+	maximum := data.lgai.params.max_input_retention_days
 	d != null
 	d > maximum
 	ja := sprintf("AIモデル %s の入力保持 %d 日が上限 %d 日を超える", [m.id, d, maximum])

@@ -31,7 +31,7 @@ specific_flows contains f if {
 
 deny contains lib.finding(f._at, "to", ja, en, {"asset": f.asset, "to_hosting": f.to_hosting}) if {
 	some f in specific_flows
-	not f.to_hosting in lib.params.mynumber_allowed_hosting
+	not f.to_hosting in data.lgai.params.mynumber_allowed_hosting
 	ja := sprintf("特定個人情報 %s が %s (設置場所 %s) へ送られる", [f.asset, lib.node(f.to), f.to_hosting])
 	en := sprintf("specific personal information %s is sent to %s (hosted %s)", [f.asset, lib.node(f.to), f.to_hosting])
 }

@@ -39,12 +39,12 @@ deny contains lib.finding(f._at, "tls_min_version", ja, en, {"tls_min_version": 
 	en := sprintf("%s: encryption in transit of 機密性2+/personal data is not declared", [f.id])
 }
 
-deny contains lib.finding(f._at, "tls_min_version", ja, en, {"tls_min_version": f.tls_min_version, "minimum": lib.params.min_tls_version}) if {
+deny contains lib.finding(f._at, "tls_min_version", ja, en, {"tls_min_version": f.tls_min_version, "minimum": data.lgai.params.min_tls_version}) if {
 	some f in protected_flows
 	f.tls_min_version != null
 	lib.tls_below_min(f.tls_min_version)
-	ja := sprintf("%s: TLS %s は最低 %s を下回る", [f.id, f.tls_min_version, lib.params.min_tls_version])
-	en := sprintf("%s: TLS %s is below the minimum %s", [f.id, f.tls_min_version, lib.params.min_tls_version])
+	ja := sprintf("%s: TLS %s は最低 %s を下回る", [f.id, f.tls_min_version, data.lgai.params.min_tls_version])
+	en := sprintf("%s: TLS %s is below the minimum %s", [f.id, f.tls_min_version, data.lgai.params.min_tls_version])
 }
 
 deny contains lib.finding(c._at, "encryption.tls_min_version", ja, en, {"tls_min_version": v}) if {
@@ -53,8 +53,8 @@ deny contains lib.finding(c._at, "encryption.tls_min_version", ja, en, {"tls_min
 	v := c.encryption.tls_min_version
 	v != null
 	lib.tls_below_min(v)
-	ja := sprintf("%s が TLS %s を受け付ける (最低 %s)", [c.id, v, lib.params.min_tls_version])
-	en := sprintf("%s accepts TLS %s (minimum %s)", [c.id, v, lib.params.min_tls_version])
+	ja := sprintf("%s が TLS %s を受け付ける (最低 %s)", [c.id, v, data.lgai.params.min_tls_version])
+	en := sprintf("%s accepts TLS %s (minimum %s)", [c.id, v, data.lgai.params.min_tls_version])
 }
 
 not_applicable contains lib.reason(

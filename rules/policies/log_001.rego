@@ -47,7 +47,7 @@ deny contains lib.finding(c._at, "logging.retention_days", ja, en, {"retention_d
 	some c in subjects
 	c.logging.enabled
 	days := object.get(c.logging, "retention_days", null)
-	minimum := lib.params.min_log_retention_days
+	minimum := data.lgai.params.min_log_retention_days
 	not retention_ok(days, minimum)
 	ja := sprintf("%s のログ保存期間 %v 日が最低 %d 日に満たない", [c.id, days, minimum])
 	en := sprintf("%s keeps logs %v days, less than the minimum %d", [c.id, days, minimum])

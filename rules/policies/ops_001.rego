@@ -34,7 +34,7 @@ deny contains lib.finding(ops_at, "incident.report_within_hours", ja, en, {"repo
 	inc := input.operations.incident
 	inc != null
 	h := inc.report_within_hours
-	maximum := lib.params.max_incident_report_hours
+	maximum := data.lgai.params.max_incident_report_hours
 	not within(h, maximum)
 	ja := sprintf("自治体への第一報までの時間 %v 時間が上限 %d 時間を超えるか未宣言", [h, maximum])
 	en := sprintf("first report to the municipality within %v hours: over the maximum %d or not declared", [h, maximum])

@@ -42,7 +42,7 @@ from_mynumber contains e if {
 deny contains lib.finding(e.src._at, "to", ja, en, {"to": e.to, "hosting": h}) if {
 	some e in from_mynumber
 	h := lib.hosting(e.src.to)
-	not h in lib.params.mynumber_allowed_hosting
+	not h in data.lgai.params.mynumber_allowed_hosting
 	ja := sprintf("マイナンバー利用事務系から %s (設置場所 %s) へ経路がある", [e.to, h])
 	en := sprintf("a path leaves the My Number segment to %s (hosted %s)", [e.to, h])
 }
@@ -51,8 +51,8 @@ deny contains lib.finding(e.src._at, "transport", ja, en, {"to": e.to, "transpor
 	some e in from_mynumber
 	h := lib.hosting(e.src.to)
 	h != "mynumber"
-	h in lib.params.mynumber_allowed_hosting
-	not e.transport in lib.params.mynumber_allowed_transport
+	h in data.lgai.params.mynumber_allowed_hosting
+	not e.transport in data.lgai.params.mynumber_allowed_transport
 	ja := sprintf("マイナンバー利用事務系から %s への経路が閉域でない (%s)", [e.to, e.transport])
 	en := sprintf("the path from the My Number segment to %s is not a closed circuit (%s)", [e.to, e.transport])
 }

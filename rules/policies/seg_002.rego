@@ -4,8 +4,9 @@
 #   Data that starts in the LGWAN接続系 must not reach the internet. Under α, β and β′ a cloud AI is
 #   used from the LGWAN segment only as an LGWAN-ASP service whose onward links are closed; under α′ a
 #   direct (local breakout) internet hop is allowed only to a public-cloud component whose provider is
-#   ISMAP-registered. The rule follows every declared connection and flow (graph reachability), so a
-#   LGWAN-ASP that relays to a public AI API over the internet fails too.
+#   ISMAP-registered. The rule follows every declared connection and flow (graph reachability over the
+#   closed links), so a LGWAN-ASP that relays to a public AI API over the internet fails too; each
+#   internet crossing is reported where it happens.
 # custom:
 #   id: LGAI-SEG-002
 #   title_ja: LGWAN接続系からのクラウドAI利用経路
@@ -34,7 +35,7 @@ import data.lgai.lib
 
 reach := lib.reachable_from_segment("lgwan")
 
-# Internet hops on a path that starts in the LGWAN segment.
+# The first internet crossing on each path that starts in the LGWAN segment.
 internet_hops contains e if {
 	some e in lib.edges
 	e.transport == "internet"

@@ -1,0 +1,225 @@
+"""The `lgai` command: a thin shell over the `checker` package.
+
+Exit codes: 0 no failure at or above --fail-on; 1 such a failure; 2 bad input or usage,
+or a verdict that could not be determined (a rule or the engine failed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from checker import __version__
+from checker.errors import InputError, RuleError
+from checker.secrets import mask_text
+
+SEVERITIES = ("critical", "high", "medium", "low")
+FAIL_ON = SEVERITIES + ("never",)
+EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+
+
+def _die(message: str) -> None:
+    click.echo(mask_text(message), err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _guard(fn):
+    """Turn expected errors into a clear message and exit code 2, never a traceback."""
+
+    def wrapper(*args, **kwargs):
+        from checker.engines import EngineError
+
+        try:
+            return fn(*args, **kwargs)
+        except InputError as exc:
+            _die("lgai: input error\n" + "\n".join("  " + p.render() for p in exc.problems))
+        except RuleError as exc:
+            _die(f"lgai: rule pack error: {exc}")
+        except EngineError as exc:
+            _die(f"lgai: engine error: {exc}")
+        except OSError as exc:
+            _die(f"lgai: {exc.filename or ''}: {exc.strerror or exc}")
+
+    wrapper.__name__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="lgai")
+def main() -> None:
+    """lgai — 自治体向けクラウドAIサービスの情報セキュリティ要件チェッカー.
+
+    Checks a cloud AI service's declared architecture and data flows against the
+    requirements of the MIC municipal security guideline and AI guidance.
+    """
+
+
+def _options(profile, engine, policy_data, rules_dir, as_of):
+    from checker.run import CheckOptions
+
+    return CheckOptions(
+        profile=profile,
+        engine=engine,
+        policy_data=Path(policy_data) if policy_data else None,
+        rules_dirs=[Path(d) for d in rules_dir],
+        as_of=as_of,
+    )
+
+
+common_rule_options = [
+    click.option("--policy-data", type=click.Path(dir_okay=False), help="自治体のパラメータ (YAML) / municipality's parameter file"),
+    click.option("--rules-dir", multiple=True, type=click.Path(file_okay=False), help="追加ルールのディレクトリ / extra rules"),
+]
+
+
+def _add(options):
+    def deco(fn):
+        for opt in reversed(options):
+            fn = opt(fn)
+        return fn
+
+    return deco
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--profile", type=click.Choice(["alpha", "alpha-prime", "beta", "beta-prime"]), help="自治体のネットワークモデル (省略時は宣言された全モデル)")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="書き出し先 (省略時は標準出力)")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="high", show_default=True, help="この重要度以上の不適合で終了コード1")
+@click.option("--engine", type=click.Choice(["regorus", "opa-go"]), default="regorus", show_default=True, help="Rego エンジン")
+@click.option("--as-of", callback=_date, help="判定基準日 YYYY-MM-DD (期限・証跡の鮮度の判定。省略時は今日)")
+@_add(common_rule_options)
+@_guard
+def check(paths, profile, fmt, output, lang, fail_on, engine, as_of, policy_data, rules_dir):
+    """サービスを検査して判定を出す / check services and report a verdict."""
+    from checker.atomic import write_atomic
+    from checker.formats import render
+    from checker.run import Checker
+
+    if output and len(paths) > 1:
+        raise click.UsageError("-o/--output takes one service; check several services one by one or write to stdout")
+    checker = Checker(_options(profile, engine, policy_data, rules_dir, as_of))
+    reports = [checker.check(Path(p)) for p in paths]  # all inputs validated before anything is written
+
+    color = output is None and sys.stdout.isatty() and fmt == "text"
+    if fmt == "json" and len(reports) > 1:
+        text = "[\n" + ",\n".join(render(r, "json", lang).rstrip("\n") for r in reports) + "\n]\n"
+    else:
+        text = "\n".join(render(r, fmt, lang, color=color) for r in reports)
+    if output:
+        write_atomic(Path(output), text)
+    else:
+        click.echo(text, nl=False)
+    sys.exit(exit_code(reports, fail_on))
+
+
+def exit_code(reports, fail_on: str) -> int:
+    from checker.rulepack import SEVERITY_ORDER
+
+    if any(r.verdict == "not_determinable" for r in reports):
+        click.echo("lgai: verdict not determinable: a rule or the engine failed (see the report)", err=True)
+        return EXIT_ERROR
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = SEVERITY_ORDER[fail_on]
+    for r in reports:
+        for res in r.results:
+            if res.status == "fail" and SEVERITY_ORDER[res.severity] >= threshold:
+                return EXIT_FAIL
+    return EXIT_OK
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--policy-data", type=click.Path(dir_okay=False))
+@_guard
+def validate(paths, policy_data):
+    """入力ファイルだけを検証する / validate the input files only."""
+    from checker.run import Checker, CheckOptions
+
+    checker = Checker(CheckOptions(policy_data=Path(policy_data) if policy_data else None))
+    for p in paths:
+        service = checker.load(Path(p))
+        for f in service.files:
+            click.echo(f"OK  {Path(p) / f.path}  sha256:{f.sha256[:16]}…")
+    sys.exit(EXIT_OK)
+
+
+@main.group()
+def rules() -> None:
+    """ルールの一覧・詳細 / list and show rules."""
+
+
+@rules.command("list")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("--rules-dir", multiple=True, type=click.Path(file_okay=False))
+@_guard
+def rules_list(fmt, lang, rules_dir):
+    """ルールの一覧 / list the rules."""
+    from checker.rulepack import load_rule_pack
+    from checker.ruledocs import rules_json, rules_markdown, rules_table
+
+    pack = load_rule_pack([Path(d) for d in rules_dir])
+    if fmt == "json":
+        click.echo(rules_json(pack))
+    elif fmt == "markdown":
+        click.echo(rules_markdown(pack, lang), nl=False)
+    else:
+        rules_table(pack, lang)
+
+
+@rules.command("show")
+@click.argument("rule_id")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("--rules-dir", multiple=True, type=click.Path(file_okay=False))
+@_guard
+def rules_show(rule_id, lang, rules_dir):
+    """ルールの詳細 / show one rule."""
+    from checker.rulepack import load_rule_pack
+    from checker.ruledocs import rule_detail
+
+    pack = load_rule_pack([Path(d) for d in rules_dir])
+    rule = pack.by_id(rule_id.upper())
+    if rule is None:
+        import difflib
+
+        close = difflib.get_close_matches(rule_id.upper(), [r.meta.id for r in pack.rules], n=1)
+        _die(f"lgai: no rule '{rule_id}'" + (f" (did you mean {close[0]}?)" if close else ""))
+    click.echo(rule_detail(rule, lang), nl=False)
+
+
+@main.command()
+@click.argument("name", type=click.Choice(["lgai", "dataflows", "report"]), default="lgai")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="書き出し先")
+@_guard
+def schema(name, output):
+    """JSON Schema を出力する (エディタ補完用) / print a JSON Schema."""
+    from checker.atomic import write_atomic
+    from checker.schemas import schema_json
+
+    text = schema_json(name)
+    if output:
+        write_atomic(Path(output), text)
+    else:
+        click.echo(text, nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
