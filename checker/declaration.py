@@ -119,11 +119,11 @@ class Component(Strict):
     )
     region: str | None = Field(None, description="リージョン (例 ap-northeast-1, japaneast) / cloud region")
     country: str | None = Field(None, pattern=r"^[A-Z]{2}$", description="所在国 / country (derived from region when omitted)")
-    encryption: Encryption = Field(default_factory=Encryption)
+    encryption: Encryption = Field(default_factory=Encryption, description="暗号化 / encryption")
     public_endpoint: bool = Field(False, description="インターネットに公開されたエンドポイント / public endpoint")
-    authentication: Authentication | None = None
-    logging: Logging | None = None
-    backup: Backup | None = None
+    authentication: Authentication | None = Field(None, description="認証 / authentication")
+    logging: Logging | None = Field(None, description="ログ / logging")
+    backup: Backup | None = Field(None, description="バックアップ / backup")
 
 
 class Endpoint(Strict):
@@ -188,9 +188,9 @@ class SLA(Strict):
 
 
 class Operations(Strict):
-    incident: Incident | None = None
-    vulnerability: Vulnerability | None = None
-    sla: SLA | None = None
+    incident: Incident | None = Field(None, description="インシデント報告 / incident reporting")
+    vulnerability: Vulnerability | None = Field(None, description="脆弱性対応 / vulnerability handling")
+    sla: SLA | None = Field(None, description="SLA")
 
 
 class Exit(Strict):
@@ -217,7 +217,7 @@ class Evidence(Strict):
 class Attestation(Strict):
     requirement: str = Field(description="要件ID (lgai のルールID) / requirement id")
     statement: str = Field(description="表明内容 / statement")
-    evidence: Evidence
+    evidence: Evidence = Field(description="証跡 / evidence")
     date: dt.date = Field(description="表明日 / date of the statement")
 
 
@@ -229,21 +229,21 @@ class IacSettings(Strict):
 
 class Declaration(Strict):
     schema_version: Literal[1] = Field(description="このファイル形式のバージョン (1)")
-    service: Service
+    service: Service = Field(description="サービスの概要とAIの役割 / the service and what its AI does")
     delivery: Delivery = Field(description="提供形態: lgwan_asp / public_cloud / gov_cloud / on_premises / hybrid")
     network_models: list[NetworkModel | Literal["all"]] = Field(
         min_length=1, description="対象とする自治体のネットワークモデル: alpha / alpha_prime / beta / beta_prime / all"
     )
-    lgwan_asp: "LgwanAsp | None" = None
-    providers: list[Provider] = Field(min_length=1)
-    components: list[Component] = Field(min_length=1)
-    connections: list[Connection] = Field(default_factory=list)
-    ai_models: list[AIModel] = Field(default_factory=list)
-    operations: Operations = Field(default_factory=Operations)
-    exit: Exit = Field(default_factory=Exit)
-    contract: Contract | None = None
-    attestations: list[Attestation] = Field(default_factory=list)
-    iac: IacSettings = Field(default_factory=IacSettings)
+    lgwan_asp: "LgwanAsp | None" = Field(None, description="LGWAN-ASP としての登録 (delivery: lgwan_asp の場合)")
+    providers: list[Provider] = Field(min_length=1, description="事業者・再委託先・クラウド事業者 / providers and sub-processors")
+    components: list[Component] = Field(min_length=1, description="構成要素 / components")
+    connections: list[Connection] = Field(default_factory=list, description="ネットワーク接続 / network connections")
+    ai_models: list[AIModel] = Field(default_factory=list, description="AIモデル / AI models")
+    operations: Operations = Field(default_factory=Operations, description="運用 (インシデント・脆弱性・SLA)")
+    exit: Exit = Field(default_factory=Exit, description="契約終了時のデータ返却・消去")
+    contract: Contract | None = Field(None, description="契約 (準拠法・管轄)")
+    attestations: list[Attestation] = Field(default_factory=list, description="文書による表明 (要件ID・証跡・日付)")
+    iac: IacSettings = Field(default_factory=IacSettings, description="IaC の場所")
 
 
 class LgwanAsp(Strict):

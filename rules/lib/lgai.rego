@@ -52,6 +52,20 @@ hosting(ep) := ep.segment if ep.segment != null
 
 hosting(ep) := input.components[ep.component].hosting if ep.component != null
 
+# A component that runs AI: kind ai_inference, or named by an AI model.
+is_ai_component(cid) if input.components[cid].kind == "ai_inference"
+
+is_ai_component(cid) if {
+	some m in input.ai_models
+	m.component == cid
+}
+
+# An endpoint on the internet side: the internet segment, a public cloud, or any component
+# with a public endpoint.
+internet_side(ep) if hosting(ep) in {"internet", "public_cloud"}
+
+internet_side(ep) if input.components[ep.component].public_endpoint == true
+
 # TLS version ordering ("none" < "1.0" < ... < "1.3").
 tls_rank := {"none": 0, "1.0": 1, "1.1": 2, "1.2": 3, "1.3": 4}
 
@@ -89,5 +103,8 @@ nodes contains n if {
 
 closed_graph := {n: object.get(closed_next, n, set()) | some n in nodes}
 
+# Where data of municipal segment `seg` starts: the segment, and components hosted in it.
+segment_nodes(seg) := {sprintf("segment:%s", [seg])} | {sprintf("component:%s", [cid]) | some cid, c in input.components; c.hosting == seg}
+
 # Nodes that data starting in municipal segment `seg` reaches without crossing the internet.
-reachable_from_segment(seg) := graph.reachable(closed_graph, {sprintf("segment:%s", [seg])})
+reachable_from_segment(seg) := graph.reachable(closed_graph, segment_nodes(seg))

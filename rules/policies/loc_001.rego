@@ -53,6 +53,14 @@ deny contains lib.finding(c._at, "logging.region", ja, en, {"log_region": c.logg
 	en := sprintf("logs of %s are kept in %s, outside Japan", [c.id, c.logging.region])
 }
 
+undetermined contains lib.finding(c._at, "backup.region", ja, en, {}) if {
+	some c in stores
+	c.backup.enabled
+	c.backup.region == null
+	ja := sprintf("%s のバックアップ先リージョンが宣言されていない", [c.id])
+	en := sprintf("the backup region of %s is not declared", [c.id])
+}
+
 not_applicable contains lib.reason(
 	"機密性2以上・個人情報を受け取る構成要素がない",
 	"no component receives 機密性2+ or personal data",

@@ -50,11 +50,20 @@ deny contains lib.finding(e.src._at, "to", ja, en, {"to": e.to, "hosting": h}) i
 deny contains lib.finding(e.src._at, "transport", ja, en, {"to": e.to, "transport": e.transport}) if {
 	some e in from_mynumber
 	h := lib.hosting(e.src.to)
-	h != "mynumber"
 	h in data.lgai.params.mynumber_allowed_hosting
 	not e.transport in data.lgai.params.mynumber_allowed_transport
 	ja := sprintf("マイナンバー利用事務系から %s への経路が閉域でない (%s)", [e.to, e.transport])
 	en := sprintf("the path from the My Number segment to %s is not a closed circuit (%s)", [e.to, e.transport])
+}
+
+# Cloud AI is never a designated destination, wherever it is hosted (Gov-Cloud included).
+deny contains lib.finding(e.src._at, "to", ja, en, {"to": e.to}) if {
+	some e in from_mynumber
+	h := lib.hosting(e.src.to)
+	h in data.lgai.params.mynumber_allowed_hosting
+	lib.is_ai_component(e.src.to.component)
+	ja := sprintf("マイナンバー利用事務系から AI の構成要素 %s へ経路がある", [e.to])
+	en := sprintf("a path leaves the My Number segment to AI component %s", [e.to])
 }
 
 not_applicable contains lib.reason(

@@ -33,26 +33,30 @@ package lgai.rules.seg_002
 
 import data.lgai.lib
 
-reach := lib.reachable_from_segment("lgwan")
+starts := lib.segment_nodes("lgwan")
 
-# The first internet crossing on each path that starts in the LGWAN segment.
-internet_hops contains e if {
-	some e in lib.edges
-	e.transport == "internet"
-	e.from in reach
-}
+reach := lib.reachable_from_segment("lgwan")
 
 # α′ allows a direct hop from the LGWAN segment to an ISMAP-registered public cloud service.
 alpha_prime_breakout(e) if {
-	e.from == "segment:lgwan"
+	e.transport == "internet"
+	e.from in starts
 	c := input.components[e.src.to.component]
 	c.hosting == "public_cloud"
 	input.providers[c.provider].ismap.kind == "ismap"
 }
 
+# Under α′ the data that broke out is still LGWAN data: follow it from the breakout target.
+reach_for("alpha_prime") := graph.reachable(lib.closed_graph, starts | {e.to | some e in lib.edges; e.from in reach; alpha_prime_breakout(e)})
+
+reach_for(m) := reach if m != "alpha_prime"
+
 deny contains lib.finding(e.src._at, "transport", ja, en, {"model": m, "from": e.from, "to": e.to}) if {
 	some m in input.profile.models
-	some e in internet_hops
+	r := reach_for(m)
+	some e in lib.edges
+	e.transport == "internet"
+	e.from in r
 	not allowed(m, e)
 	ja := sprintf("[%s] LGWAN接続系のデータが %s → %s でインターネットを経由する", [m, e.from, e.to])
 	en := sprintf("[%s] LGWAN-segment data crosses the internet on %s -> %s", [m, e.from, e.to])
@@ -64,5 +68,5 @@ not_applicable contains lib.reason(
 	"LGWAN接続系からの接続・データの流れが宣言されていない",
 	"no connection or data flow starts in the LGWAN segment",
 ) if {
-	not "segment:lgwan" in {e.from | some e in lib.edges}
+	count({e | some e in lib.edges; e.from in starts}) == 0
 }

@@ -2,7 +2,7 @@
 # title: Files entering the LGWAN or My Number segment are sanitised (無害化)
 # description: >-
 #   Files, mail and AI-generated files that come from the internet segment or an internet-reachable
-#   cloud into the LGWAN接続系 or マイナンバー利用事務系 pass a sanitiser (file conversion, CDR, text
+#   cloud (a public cloud, or any component with a public endpoint) into the LGWAN接続系 or マイナンバー利用事務系 pass a sanitiser (file conversion, CDR, text
 #   extraction or screen transfer) first. Under β and β′ any transfer from the internet segment into the
 #   LGWAN segment must be sanitised or a screen transfer.
 # custom:
@@ -28,21 +28,19 @@ import data.lgai.lib
 
 inside := {"lgwan", "mynumber"}
 
-outside := {"internet", "public_cloud"}
-
 file_payloads := {"file", "mail", "ai_output_file"}
 
 inbound contains x if {
 	some f in input.flows
 	f.to_hosting in inside
-	f.from_hosting in outside
+	lib.internet_side(f.from)
 	x := {"src": f, "payloads": {f.payload}}
 }
 
 inbound contains x if {
 	some c in input.connections
 	lib.hosting(c.to) in inside
-	lib.hosting(c.from) in outside
+	lib.internet_side(c.from)
 	x := {"src": c, "payloads": {p | some p in c.payload}}
 }
 
@@ -59,6 +57,7 @@ deny contains lib.finding(x.src._at, "sanitization", ja, en, {"model": m}) if {
 	m in {"beta", "beta_prime"}
 	some x in inbound
 	count(x.payloads & file_payloads) == 0
+	x.payloads != {"screen"}
 	lib.hosting(x.src.from) == "internet"
 	lib.hosting(x.src.to) == "lgwan"
 	x.src.sanitization == "none"

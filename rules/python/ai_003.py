@@ -1,7 +1,9 @@
 """LGAI-AI-003: model versions are pinned and changes are announced in advance.
 
-A Python rule: recognising version aliases ("latest", "-preview", floating tags, dates
-missing) is string work that reads better here than in Rego.
+A Python rule: recognising unpinned versions is string work that reads better here than in
+Rego. Unpinned: an alias word ("latest", "default", "-preview" …), a tag with no digit at all,
+or the model name repeated as its version ("gpt-4o" / "gpt-4o", a tag that moves to each
+new snapshot).
 """
 
 import re
@@ -39,7 +41,8 @@ def evaluate(doc: dict, params: dict) -> dict:
     for model_id in sorted(doc["ai_models"]):
         m = doc["ai_models"][model_id]
         version = str(m["version"]).strip()
-        if _ALIASES.search(version):
+        # An alias word, a tag without any digit, or the model name repeated: none pins a snapshot.
+        if _ALIASES.search(version) or not any(ch.isdigit() for ch in version) or version.lower() == str(m["model"]).strip().lower():
             deny.append(
                 _finding(
                     m,
