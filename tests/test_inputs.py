@@ -205,3 +205,31 @@ def test_validate_bad_input(ocr_copy):
     proc = run_lgai("validate", str(ocr_copy))
     assert proc.returncode == 2
     assert "delivery" in proc.stderr
+
+
+def test_manifest_split_into_dataflows_directory(ocr_copy):
+    """dataflows/*.yaml is read like dataflows.yaml; ids are unique across files; errors name the file."""
+    import yaml
+
+    whole = yaml.safe_load((ocr_copy / "dataflows.yaml").read_text(encoding="utf-8"))
+    (ocr_copy / "dataflows.yaml").unlink()
+    (ocr_copy / "dataflows").mkdir()
+    (ocr_copy / "dataflows" / "assets.yaml").write_text(
+        yaml.safe_dump({"schema_version": 1, "assets": whole["assets"]}, allow_unicode=True), encoding="utf-8"
+    )
+    (ocr_copy / "dataflows" / "flows.yaml").write_text(
+        yaml.safe_dump({"schema_version": 1, "flows": whole["flows"]}, allow_unicode=True), encoding="utf-8"
+    )
+    import json
+
+    proc = run_lgai("check", str(ocr_copy), "--format", "json", "--as-of", "2026-11-25")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert [f["path"] for f in report["inputs"]] == ["lgai.yaml", "dataflows/assets.yaml", "dataflows/flows.yaml"]
+    assert report["verdict"] == "compliant"
+    # a duplicate flow id across files is an error naming the second file
+    (ocr_copy / "dataflows" / "more.yaml").write_text(
+        yaml.safe_dump({"schema_version": 1, "flows": whole["flows"][:1]}, allow_unicode=True), encoding="utf-8"
+    )
+    err = _fails_with(ocr_copy, "dataflows/more.yaml", "duplicate flow id 'upload-images' (also in dataflows/flows.yaml)")
+    assert err
