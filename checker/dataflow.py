@@ -7,7 +7,19 @@ from typing import Literal
 from pydantic import ConfigDict, Field
 
 from .declaration import Endpoint, Strict
-from .vocabulary import Avail, Conf, Integ, LegalRelation, Payload, PersonalKind, Sanitization, TLSVersion, Transport
+from .vocabulary import (
+    Avail,
+    Conf,
+    Integ,
+    LegalBasis,
+    LegalRelation,
+    Minimization,
+    Payload,
+    PersonalKind,
+    Sanitization,
+    TLSVersion,
+    Transport,
+)
 
 
 class Asset(Strict):
@@ -33,6 +45,14 @@ class Flow(Strict):
     tls_min_version: TLSVersion | None = Field(None, description="通信の最低TLSバージョン (none=平文)")
     retention_days: int | None = Field(None, ge=0, description="送信先での保持日数")
     legal_relation: LegalRelation | None = Field(None, description="no_handling / entrustment(委託) / provision(提供)")
+    legal_basis: LegalBasis | None = Field(
+        None,
+        description="個人情報の利用・提供の根拠: within_purpose(利用目的内) / art69_2_1..4(個人情報保護法69条2項各号) / statute(法令)",
+    )
+    minimization: Minimization | None = Field(None, description="最小化: mask / pseudonymise / field_filter / aggregate / none")
+    minimization_by: Literal["municipality", "vendor"] | None = Field(None, description="最小化を行う者")
+    procedure_id: str | None = Field(None, description="マイナンバー系からの持出し: 承認された手続の番号")
+    exception_id: str | None = Field(None, description="exceptions[].id (承認された例外措置によるフロー)")
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

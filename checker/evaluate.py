@@ -78,8 +78,10 @@ def evaluate_rules(
     for rule in pack.rules:
         if rule.language == "rego":
             raw = outputs.get(rule.package)
-        else:
+        elif rule.language == "python":
             raw = _run_python(rule, doc, params)
+        else:
+            raw = {}
         results.append(_result(rule, raw, doc, service, policy, as_of))
     return results
 
@@ -103,6 +105,8 @@ def _base(rule: Rule) -> dict:
         honesty=m.honesty,
         kind=m.kind,
         language=rule.language,
+        party=m.party,
+        evidence_needed=Text(ja=m.evidence_ja, en=m.evidence_en) if m.evidence_ja and m.evidence_en else None,
         remediation=Text(ja=m.remediation_ja, en=m.remediation_en),
     )
 
@@ -183,15 +187,16 @@ def _finding(raw: _RawFinding, service: ServiceInput) -> Finding:
 def _attestation(rule: Rule, service: ServiceInput, doc: dict, policy: PolicyData, as_of: dt.date) -> AttestationRef | None:
     ids = {rule.meta.id, *rule.meta.catalog}
     max_age = rule.meta.max_age_days or policy.params.attestation_max_age_days
+    candidates = [(service.declaration_doc, ("attestations", i), a) for i, a in enumerate(service.declaration.attestations)]
+    if policy.doc is not None:  # the municipality's own attestations, in its policy-data file
+        candidates += [(policy.doc, ("attestations", i), a) for i, a in enumerate(policy.attestations)]
     best = None
-    for i, a in enumerate(service.declaration.attestations):
-        if a.requirement not in ids:
-            continue
-        if best is None or a.date > best[1].date:
-            best = (i, a)
+    for src, path, a in candidates:
+        if a.requirement in ids and (best is None or a.date > best[2].date):
+            best = (src, path, a)
     if best is None:
         return None
-    i, a = best
+    src, path, a = best
     age = (as_of - a.date).days
     return AttestationRef(
         requirement=a.requirement,
@@ -202,6 +207,6 @@ def _attestation(rule: Rule, service: ServiceInput, doc: dict, policy: PolicyDat
         age_days=age,
         max_age_days=max_age,
         stale=age > max_age,
-        file=service.declaration_doc.file,
-        line=service.declaration_doc.line_of(("attestations", i)),
+        file=src.file,
+        line=src.line_of(path),
     )

@@ -227,8 +227,11 @@ def _check_references(service: ServiceInput, scheme: str, problems: list[Problem
     dup_ids(decl.components, "components", ddoc)
     dup_ids(decl.connections, "connections", ddoc)
     dup_ids(decl.ai_models, "ai_models", ddoc)
+    dup_ids(decl.use_cases, "use_cases", ddoc)
+    dup_ids(decl.exceptions, "exceptions", ddoc)
     providers = {p.id for p in decl.providers}
     components = {c.id for c in decl.components}
+    exception_ids = {e.id for e in decl.exceptions}
 
     def ref(doc, path, value, known, what):
         if value is not None and value not in known:
@@ -252,6 +255,17 @@ def _check_references(service: ServiceInput, scheme: str, problems: list[Problem
         ref(ddoc, ("ai_models", i, "component"), m.component, components, "component")
         ref(ddoc, ("ai_models", i, "provider"), m.provider, providers, "provider")
     allowed = classification.allowed(scheme)
+    for i, m in enumerate(decl.ai_models):
+        if m.approved_max_confidentiality is not None and m.approved_max_confidentiality not in allowed:
+            problems.append(
+                Problem(
+                    ddoc.file,
+                    f"confidentiality '{m.approved_max_confidentiality}' is not a class of the '{scheme}' scheme",
+                    line=ddoc.line_of(("ai_models", i, "approved_max_confidentiality")),
+                    field=f"ai_models[{i}].approved_max_confidentiality",
+                    hint=f"use one of {', '.join(allowed)}",
+                )
+            )
     asset_ids: dict[str, tuple[SourceDoc, int]] = {}
     flow_ids: dict[str, str] = {}
     for doc, manifest in service.manifests:
@@ -272,6 +286,8 @@ def _check_references(service: ServiceInput, scheme: str, problems: list[Problem
                         f"({' or '.join(classification.SCHEMES)}) in --policy-data",
                     )
                 )
+    for i, asset_id in enumerate(decl.customization.fine_tuning_assets):
+        ref(ddoc, ("customization", "fine_tuning_assets", i), asset_id, set(asset_ids), "asset")
     for doc, manifest in service.manifests:
         for i, f in enumerate(manifest.flows):
             if f.id in flow_ids:
@@ -282,6 +298,7 @@ def _check_references(service: ServiceInput, scheme: str, problems: list[Problem
             ref(doc, ("flows", i, "asset"), f.asset, set(asset_ids), "asset")
             ref(doc, ("flows", i, "from", "component"), f.from_.component, components, "component")
             ref(doc, ("flows", i, "to", "component"), f.to.component, components, "component")
+            ref(doc, ("flows", i, "exception_id"), f.exception_id, exception_ids, "exception")
             if f.to.segment is not None and f.from_.segment is not None:
                 problems.append(
                     Problem(

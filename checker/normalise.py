@@ -45,7 +45,7 @@ def build_input(service: ServiceInput, policy: PolicyData, *, profile: str | Non
     for i, c in enumerate(decl.components):
         d = _dump(c)
         d["_at"] = _at(dfile, ("components", i))
-        d["received"] = {"conf_rank_max": 0, "personal_rank_max": 0, "assets": []}
+        d["received"] = {"conf_rank_max": 0, "personal_rank_max": 0, "avail_rank_max": 0, "assets": []}
         components[c.id] = d
 
     connections = []
@@ -66,6 +66,18 @@ def build_input(service: ServiceInput, policy: PolicyData, *, profile: str | Non
         d["_at"] = _at(dfile, ("attestations", i))
         attestations.append(d)
 
+    use_cases = []
+    for i, u in enumerate(decl.use_cases):
+        d = _dump(u)
+        d["_at"] = _at(dfile, ("use_cases", i))
+        use_cases.append(d)
+
+    exceptions = {}
+    for i, e in enumerate(decl.exceptions):
+        d = _dump(e)
+        d["_at"] = _at(dfile, ("exceptions", i))
+        exceptions[e.id] = d
+
     scheme = policy.scheme
     assets = {}
     for doc, manifest in service.manifests:
@@ -74,6 +86,7 @@ def build_input(service: ServiceInput, policy: PolicyData, *, profile: str | Non
             d["_at"] = _at(doc.file, ("assets", i))
             d["conf_rank"] = classification.rank(scheme, a.confidentiality)
             d["personal_rank"] = PERSONAL_RANK[a.personal]
+            d["avail_rank"] = int(a.availability)
             assets[a.id] = d
 
     flows = []
@@ -85,6 +98,7 @@ def build_input(service: ServiceInput, policy: PolicyData, *, profile: str | Non
             d["conf_rank"] = asset["conf_rank"]
             d["personal"] = asset["personal"]
             d["personal_rank"] = asset["personal_rank"]
+            d["avail_rank"] = asset["avail_rank"]
             d["from_hosting"] = f.from_.segment or components[f.from_.component]["hosting"]
             d["to_hosting"] = f.to.segment or components[f.to.component]["hosting"]
             flows.append(d)
@@ -92,6 +106,7 @@ def build_input(service: ServiceInput, policy: PolicyData, *, profile: str | Non
                 rec = components[f.to.component]["received"]
                 rec["conf_rank_max"] = max(rec["conf_rank_max"], asset["conf_rank"])
                 rec["personal_rank_max"] = max(rec["personal_rank_max"], asset["personal_rank"])
+                rec["avail_rank_max"] = max(rec["avail_rank_max"], asset["avail_rank"])
                 if f.asset not in rec["assets"]:
                     rec["assets"].append(f.asset)
     for c in components.values():
@@ -111,6 +126,19 @@ def build_input(service: ServiceInput, policy: PolicyData, *, profile: str | Non
         "exit": _dump(decl.exit),
         "contract": (dict(_dump(decl.contract), _at=_at(dfile, ("contract",))) if decl.contract else None),
         "attestations": attestations,
+        "use_cases": use_cases,
+        "exceptions": exceptions,
+        "breakout": _dump(decl.breakout) if decl.breakout else None,
+        "municipal_client": _dump(decl.municipal_client),
+        "subprocessor_change_notice_days": decl.subprocessor_change_notice_days,
+        "customization": _dump(decl.customization),
+        "transparency": _dump(decl.transparency),
+        "guardrails": _dump(decl.guardrails),
+        "grounding": _dump(decl.grounding),
+        "quality_monitoring": _dump(decl.quality_monitoring),
+        "agent": _dump(decl.agent),
+        "controls": _dump(decl.controls),
+        "reporting": _dump(decl.reporting),
         "assets": assets,
         "flows": flows,
         "iac": {"present": False, "resources": []},

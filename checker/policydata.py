@@ -7,13 +7,14 @@ verdicts stay comparable.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from . import classification
+from .declaration import Attestation
 from .errors import InputError, Problem
 from .load import _problem_from_error
 from .yamlsource import load_yaml
@@ -54,7 +55,8 @@ class _Override(BaseModel):
     model_config = ConfigDict(extra="forbid")
     schema_version: Literal[1]
     municipality: str | None = None
-    params: dict[str, object]
+    params: dict[str, object] = {}
+    attestations: list[Attestation] = []
 
 
 @dataclass
@@ -70,6 +72,8 @@ class PolicyData:
     params: Params
     provenance: dict[str, ParamValue]
     municipality: str | None = None
+    attestations: list[Attestation] = field(default_factory=list)
+    doc: object = None  # the SourceDoc of the municipality's file, for attestation line numbers
 
     @property
     def scheme(self) -> str:
@@ -93,6 +97,8 @@ def load_policy_data(builtin_dir: Path, override: Path | None = None) -> PolicyD
                 raise InputError([_problem_from_error(_Entry, doc, e) for e in exc.errors(include_url=False)]) from None
             provenance[key] = ParamValue(entry.value, entry.source, entry.honesty, "built-in")
     municipality = None
+    attestations: list[Attestation] = []
+    odoc = None
     if override is not None:
         if not Path(override).is_file():
             raise InputError.single(str(override), "policy data file not found")
@@ -104,6 +110,8 @@ def load_policy_data(builtin_dir: Path, override: Path | None = None) -> PolicyD
         except ValidationError as exc:
             raise InputError([_problem_from_error(_Override, doc, e) for e in exc.errors(include_url=False)]) from None
         municipality = ov.municipality
+        attestations = ov.attestations
+        odoc = doc
         problems = []
         for key, value in ov.params.items():
             if key not in provenance:
@@ -134,4 +142,4 @@ def load_policy_data(builtin_dir: Path, override: Path | None = None) -> PolicyD
     else:
         params = Params.model_validate({k: v.value for k, v in provenance.items()})
     assert params.confidentiality_scheme in classification.SCHEMES
-    return PolicyData(params, provenance, municipality)
+    return PolicyData(params, provenance, municipality, attestations, odoc)

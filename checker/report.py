@@ -56,7 +56,9 @@ class RequirementResult(BaseModel):
     source: str
     honesty: str
     kind: Literal["check", "attestation"]
-    language: Literal["rego", "python"]
+    language: Literal["rego", "python", "attestation"]
+    party: Literal["vendor", "municipality"] = "vendor"
+    evidence_needed: Text | None = Field(None, description="attestation requirements: the document that shows it")
     status: Status
     reason: Text | None = Field(None, description="why not applicable / what a reviewer must confirm / the error")
     findings: list[Finding] = Field(default_factory=list, description="violations (status fail)")

@@ -33,6 +33,8 @@ FAMILIES = {
     "ai": ("AI固有の要件", "AI-specific duties"),
     "operations": ("運用・インシデント", "Operations & incidents"),
     "governance": ("ガバナンス", "Governance"),
+    "access": ("認証・アクセス管理", "Authentication & access"),
+    "lgwan_asp": ("LGWAN-ASP", "LGWAN-ASP"),
 }
 
 
@@ -60,6 +62,11 @@ class RuleMeta(BaseModel):
     remediation_ja: str
     remediation_en: str
     max_age_days: int | None = Field(None, ge=1, description="attestations older than this are stale")
+    party: Literal["vendor", "municipality"] = Field(
+        "vendor", description="who can give the evidence: the vendor, or the municipality itself"
+    )
+    evidence_ja: str | None = Field(None, description="attestation rules: which document shows it")
+    evidence_en: str | None = None
 
     def title(self, lang: str) -> str:
         return self.title_ja if lang == "ja" else self.title_en
@@ -71,7 +78,7 @@ class RuleMeta(BaseModel):
 @dataclass
 class Rule:
     meta: RuleMeta
-    language: Literal["rego", "python"]
+    language: Literal["rego", "python", "attestation"]
     path: Path
     package: str | None = None  # Rego: the package under data.lgai.rules
     evaluate: Callable[[dict, dict], dict] | None = None  # Python
@@ -192,6 +199,22 @@ def load_rule_dir(directory: Path, *, builtin: bool) -> tuple[list[Rule], dict[s
         if package != expected:
             raise RuleError(f"{shown}: package is {package}, rule {meta.id} must use package {expected}")
         rules.append(Rule(meta, "rego", path, package=package.removeprefix("lgai.rules."), builtin=builtin))
+    for path in sorted(directory.glob("attestations*.yaml")):
+        shown = f"{'rules' if builtin else directory}/{path.name}"
+        files.append(path)
+        try:
+            entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        except yaml.YAMLError as exc:
+            raise RuleError(f"{shown}: not valid YAML: {exc}") from None
+        if not isinstance(entries, list):
+            raise RuleError(f"{shown}: expected a list of attestation requirements")
+        for i, entry in enumerate(entries):
+            if not isinstance(entry, dict):
+                raise RuleError(f"{shown}: entry {i} is not a mapping")
+            meta = _validate_meta(dict(entry, kind="attestation"), f"{shown} [{i}]")
+            if not (meta.evidence_ja and meta.evidence_en):
+                raise RuleError(f"{shown} [{i}] {meta.id}: an attestation requirement names its evidence (evidence_ja/en)")
+            rules.append(Rule(meta, "attestation", path, builtin=builtin))
     for path in sorted(directory.rglob("*.py")):
         if path.name.startswith("_") or path.name.startswith("test_"):
             continue

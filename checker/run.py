@@ -88,8 +88,18 @@ class Checker:
             known.update(r.meta.catalog)
         today = self.options.as_of or dt.date.today()
         problems = []
-        doc = service.declaration_doc
-        for i, a in enumerate(service.declaration.attestations):
+        sources = [(service.declaration_doc, service.declaration.attestations)]
+        if self.policy.doc is not None:
+            sources.append((self.policy.doc, self.policy.attestations))
+        for doc, attestations in sources:
+            problems += self._attestation_problems(doc, attestations, known, today)
+        if problems:
+            raise InputError(problems)
+
+    @staticmethod
+    def _attestation_problems(doc, attestations, known, today) -> list[Problem]:
+        problems = []
+        for i, a in enumerate(attestations):
             if a.requirement not in known:
                 close = difflib.get_close_matches(a.requirement, sorted(known), n=1, cutoff=0.6)
                 problems.append(
@@ -110,5 +120,4 @@ class Checker:
                         field=f"attestations[{i}].date",
                     )
                 )
-        if problems:
-            raise InputError(problems)
+        return problems

@@ -79,6 +79,24 @@ PERSONAL_RANK = {"none": 0, "personal": 1, "sensitive": 2, "specific": 3}
 
 LegalRelation = Literal["no_handling", "entrustment", "provision"]
 
+LegalBasis = Literal["within_purpose", "art69_2_1", "art69_2_2", "art69_2_3", "art69_2_4", "statute"]
+
+Minimization = Literal["mask", "pseudonymise", "field_filter", "aggregate", "none"]
+
+UserScope = Literal["staff_only", "residents", "public"]
+
+TaskImpact = Literal["drafting", "information", "admin_decision_support", "admin_decision"]
+
+Redundancy = Literal["single", "multi_zone", "multi_region"]
+
+DeletionItem = Literal["data", "prompts", "outputs", "logs", "backups", "rag_indexes", "tuned_weights"]
+
+IncidentCategory = Literal["data_leak", "harmful_output", "security", "outage"]
+
+ReevaluationTrigger = Literal["model_change", "system_prompt_change", "rag_source_change", "periodic"]
+
+AuditLogField = Literal["user_id", "timestamp", "model_version", "use_case", "prompt", "output", "department"]
+
 IntegrityClass = Literal["1", "2"]
 AvailabilityClass = Literal["1", "2"]
 ConfidentialityClass = Literal["1", "2", "3", "3A", "3B", "3C"]

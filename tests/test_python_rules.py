@@ -1,8 +1,9 @@
 """Unit tests of the Python rule LGAI-AI-003 (rules/python/ai_003.py).
 
 The rule is loaded the way the pack loads it and fed real normalised documents: the
-compliant service below (the same one as `base` in rules/testing/inputs.rego) is written
-to a temporary directory, loaded, validated and normalised by the checker itself.
+compliant base service (rules/testing/base_service/, the source of `base` in
+rules/testing/base.rego) is written to a temporary directory, loaded, validated and
+normalised by the checker itself.
 """
 
 from __future__ import annotations
@@ -21,152 +22,9 @@ from checker.rulepack import builtin_rules_dir, load_rule_pack
 
 AS_OF = dt.date(2026, 11, 25)
 
-LGAI_YAML = """\
-schema_version: 1
-service:
-  name: AI文書要約サービス
-  vendor: 株式会社テスト
-  version: "1.0.0"
-  ai_functions: [generation]
-  resident_facing: false
-  decision_automation: assist
-  human_review: always
-delivery: lgwan_asp
-network_models: [alpha]
-lgwan_asp:
-  registration_id: ASP-2024-0001
-  review_passed: true
-  category: application
-providers:
-  - id: vendor
-    name: 株式会社テスト
-    country: JP
-    roles: [saas, operator]
-    ismap:
-      kind: ismap
-      registration_id: C24-0100-1
-      valid_until: 2027-09-30
-  - id: aws
-    name: Amazon Web Services
-    country: US
-    roles: [iaas, paas, model_provider]
-    sub_processor: true
-    approved_by_municipality: true
-    ismap:
-      kind: ismap
-      registration_id: C21-0001-1
-      valid_until: 2027-06-30
-components:
-  - id: gw
-    kind: gateway
-    provider: vendor
-    hosting: lgwan_asp
-    region: ap-northeast-1
-    encryption: {tls_min_version: "1.2"}
-    authentication: {method: saml, mfa: true}
-    logging: {enabled: true, retention_days: 400, region: ap-northeast-1}
-  - id: ai
-    kind: ai_inference
-    provider: aws
-    hosting: lgwan_asp
-    region: ap-northeast-1
-    encryption: {at_rest: true, key_management: customer_managed, tls_min_version: "1.2"}
-    logging: {enabled: true, retention_days: 400, region: ap-northeast-1}
-  - id: store
-    kind: storage
-    provider: aws
-    hosting: lgwan_asp
-    region: ap-northeast-1
-    encryption: {at_rest: true, key_management: customer_managed, tls_min_version: "1.2"}
-    logging: {enabled: true, retention_days: 400, region: ap-northeast-1}
-    backup: {enabled: true, region: ap-northeast-3, retention_days: 30}
-connections:
-  - id: lgwan-gw
-    from: {segment: lgwan}
-    to: {component: gw}
-    transport: lgwan
-    payload: [data]
-    tls_min_version: "1.2"
-  - id: gw-ai
-    from: {component: gw}
-    to: {component: ai}
-    transport: closed_network
-    tls_min_version: "1.2"
-  - id: ai-store
-    from: {component: ai}
-    to: {component: store}
-    transport: private_link
-    tls_min_version: "1.2"
-ai_models:
-  - id: llm
-    component: ai
-    provider: aws
-    model: anthropic.claude-3-5-sonnet
-    version: 20240620-v1:0
-    hosting_region: ap-northeast-1
-    deployment_type: regional
-    contract_type: negotiated
-    training_use: prohibited
-    training_use_evidence: 利用契約書 第12条
-    input_retention_days: 0
-    output_retention_days: 0
-    prompt_logging_by_provider: false
-    provider_human_review: false
-    change_notice_days: 60
-operations:
-  incident:
-    contact: security@example.jp
-    report_within_hours: 4
-contract:
-  governing_law: JP
-  court: 東京地方裁判所
-  court_country: JP
-"""
-
-DATAFLOWS_YAML = """\
-schema_version: 1
-assets:
-  - id: memo
-    name: 相談記録
-    confidentiality: "2"
-    integrity: "2"
-    availability: "1"
-    personal: personal
-flows:
-  - id: up
-    asset: memo
-    from: {segment: lgwan}
-    to: {component: gw}
-    purpose: 要約
-    transport: lgwan
-    tls_min_version: "1.2"
-    legal_relation: entrustment
-  - id: infer
-    asset: memo
-    from: {component: gw}
-    to: {component: ai}
-    purpose: 要約
-    transport: closed_network
-    tls_min_version: "1.2"
-    legal_relation: entrustment
-  - id: keep
-    asset: memo
-    from: {component: ai}
-    to: {component: store}
-    purpose: 結果の一時保存
-    transport: private_link
-    tls_min_version: "1.2"
-    retention_days: 7
-    legal_relation: entrustment
-  - id: back
-    asset: memo
-    from: {component: gw}
-    to: {segment: lgwan}
-    purpose: 要約結果の返却
-    transport: lgwan
-    tls_min_version: "1.2"
-    legal_relation: entrustment
-"""
+BASE_SERVICE = builtin_rules_dir() / "testing" / "base_service"
+LGAI_YAML = (BASE_SERVICE / "lgai.yaml").read_text(encoding="utf-8")
+DATAFLOWS_YAML = (BASE_SERVICE / "dataflows.yaml").read_text(encoding="utf-8")
 
 
 # --- fixtures ------------------------------------------------------------------------------
@@ -241,7 +99,7 @@ def test_compliant_model_passes(rule, doc, params):
 
 
 def test_base_fixture_matches_the_rego_fixture(pack, base_doc, params):
-    """rules/testing/inputs.rego `base` is exactly what the normaliser builds for this service."""
+    """rules/testing/base.rego `base` is exactly what the normaliser builds for this service."""
     from checker.engines import make_engine
 
     engine = make_engine("regorus")
@@ -418,3 +276,9 @@ def test_checker_reports_alias_as_fail(tmp_path):
     assert result.status == "fail"
     assert [(f.file, f.field, f.values) for f in result.findings] == [("lgai.yaml", "ai_models[0].version", {"version": "latest"})]
     assert result.findings[0].line is not None
+
+
+def test_generated_rego_test_base_is_in_sync():
+    from checker.testgen import main
+
+    assert main(["--check"]) == 0, "rules/testing/base.rego is stale: run python -m checker.testgen"

@@ -21,450 +21,7 @@
 # flows change, the derived fields are recomputed the way the normaliser does (derive).
 package lgai.testing
 
-base := {
-	"lgai": {
-		"input_version": 1,
-		"as_of": "2026-11-25"
-	},
-	"profile": {
-		"selected": "alpha",
-		"models": [
-			"alpha"
-		],
-		"declared_models": [
-			"alpha"
-		]
-	},
-	"service": {
-		"name": "AI文書要約サービス",
-		"vendor": "株式会社テスト",
-		"version": "1.0.0",
-		"description": null,
-		"ai_functions": [
-			"generation"
-		],
-		"resident_facing": false,
-		"decision_automation": "assist",
-		"human_review": "always"
-	},
-	"delivery": "lgwan_asp",
-	"lgwan_asp": {
-		"registration_id": "ASP-2024-0001",
-		"review_passed": true,
-		"category": "application"
-	},
-	"providers": {
-		"vendor": {
-			"id": "vendor",
-			"name": "株式会社テスト",
-			"country": "JP",
-			"roles": [
-				"saas",
-				"operator"
-			],
-			"sub_processor": false,
-			"approved_by_municipality": null,
-			"ismap": {
-				"kind": "ismap",
-				"registration_id": "C24-0100-1",
-				"service_name": null,
-				"scope": [],
-				"valid_until": "2027-09-30",
-				"impact_assessment": null
-			},
-			"_at": {
-				"file": "lgai.yaml",
-				"path": "providers[0]"
-			}
-		},
-		"aws": {
-			"id": "aws",
-			"name": "Amazon Web Services",
-			"country": "US",
-			"roles": [
-				"iaas",
-				"paas",
-				"model_provider"
-			],
-			"sub_processor": true,
-			"approved_by_municipality": true,
-			"ismap": {
-				"kind": "ismap",
-				"registration_id": "C21-0001-1",
-				"service_name": null,
-				"scope": [],
-				"valid_until": "2027-06-30",
-				"impact_assessment": null
-			},
-			"_at": {
-				"file": "lgai.yaml",
-				"path": "providers[1]"
-			}
-		}
-	},
-	"components": {
-		"gw": {
-			"id": "gw",
-			"name": null,
-			"kind": "gateway",
-			"provider": "vendor",
-			"hosting": "lgwan_asp",
-			"region": "ap-northeast-1",
-			"country": null,
-			"encryption": {
-				"at_rest": null,
-				"key_management": null,
-				"tls_min_version": "1.2"
-			},
-			"public_endpoint": false,
-			"authentication": {
-				"method": "saml",
-				"mfa": true
-			},
-			"logging": {
-				"enabled": true,
-				"retention_days": 400,
-				"region": "ap-northeast-1",
-				"municipality_access": null
-			},
-			"backup": null,
-			"_at": {
-				"file": "lgai.yaml",
-				"path": "components[0]"
-			},
-			"received": {
-				"conf_rank_max": 2,
-				"personal_rank_max": 1,
-				"assets": [
-					"memo"
-				]
-			}
-		},
-		"ai": {
-			"id": "ai",
-			"name": null,
-			"kind": "ai_inference",
-			"provider": "aws",
-			"hosting": "lgwan_asp",
-			"region": "ap-northeast-1",
-			"country": null,
-			"encryption": {
-				"at_rest": true,
-				"key_management": "customer_managed",
-				"tls_min_version": "1.2"
-			},
-			"public_endpoint": false,
-			"authentication": null,
-			"logging": {
-				"enabled": true,
-				"retention_days": 400,
-				"region": "ap-northeast-1",
-				"municipality_access": null
-			},
-			"backup": null,
-			"_at": {
-				"file": "lgai.yaml",
-				"path": "components[1]"
-			},
-			"received": {
-				"conf_rank_max": 2,
-				"personal_rank_max": 1,
-				"assets": [
-					"memo"
-				]
-			}
-		},
-		"store": {
-			"id": "store",
-			"name": null,
-			"kind": "storage",
-			"provider": "aws",
-			"hosting": "lgwan_asp",
-			"region": "ap-northeast-1",
-			"country": null,
-			"encryption": {
-				"at_rest": true,
-				"key_management": "customer_managed",
-				"tls_min_version": "1.2"
-			},
-			"public_endpoint": false,
-			"authentication": null,
-			"logging": {
-				"enabled": true,
-				"retention_days": 400,
-				"region": "ap-northeast-1",
-				"municipality_access": null
-			},
-			"backup": {
-				"enabled": true,
-				"region": "ap-northeast-3",
-				"retention_days": 30
-			},
-			"_at": {
-				"file": "lgai.yaml",
-				"path": "components[2]"
-			},
-			"received": {
-				"conf_rank_max": 2,
-				"personal_rank_max": 1,
-				"assets": [
-					"memo"
-				]
-			}
-		}
-	},
-	"connections": [
-		{
-			"id": "lgwan-gw",
-			"from": {
-				"segment": "lgwan",
-				"component": null
-			},
-			"to": {
-				"segment": null,
-				"component": "gw"
-			},
-			"transport": "lgwan",
-			"sanitization": "none",
-			"payload": [
-				"data"
-			],
-			"tls_min_version": "1.2",
-			"_at": {
-				"file": "lgai.yaml",
-				"path": "connections[0]"
-			}
-		},
-		{
-			"id": "gw-ai",
-			"from": {
-				"segment": null,
-				"component": "gw"
-			},
-			"to": {
-				"segment": null,
-				"component": "ai"
-			},
-			"transport": "closed_network",
-			"sanitization": "none",
-			"payload": [
-				"data"
-			],
-			"tls_min_version": "1.2",
-			"_at": {
-				"file": "lgai.yaml",
-				"path": "connections[1]"
-			}
-		},
-		{
-			"id": "ai-store",
-			"from": {
-				"segment": null,
-				"component": "ai"
-			},
-			"to": {
-				"segment": null,
-				"component": "store"
-			},
-			"transport": "private_link",
-			"sanitization": "none",
-			"payload": [
-				"data"
-			],
-			"tls_min_version": "1.2",
-			"_at": {
-				"file": "lgai.yaml",
-				"path": "connections[2]"
-			}
-		}
-	],
-	"ai_models": {
-		"llm": {
-			"id": "llm",
-			"component": "ai",
-			"provider": "aws",
-			"model": "anthropic.claude-3-5-sonnet",
-			"version": "20240620-v1:0",
-			"hosting_region": "ap-northeast-1",
-			"deployment_type": "regional",
-			"contract_type": "negotiated",
-			"training_use": "prohibited",
-			"training_use_evidence": "利用契約書 第12条",
-			"input_retention_days": 0,
-			"output_retention_days": 0,
-			"prompt_logging_by_provider": false,
-			"provider_human_review": false,
-			"change_notice_days": 60,
-			"_at": {
-				"file": "lgai.yaml",
-				"path": "ai_models[0]"
-			}
-		}
-	},
-	"operations": {
-		"incident": {
-			"contact": "security@example.jp",
-			"report_within_hours": 4
-		},
-		"vulnerability": null,
-		"sla": null
-	},
-	"exit": {
-		"data_return": null,
-		"return_format": null,
-		"deletion": null,
-		"deletion_certificate": null,
-		"deadline_days": null
-	},
-	"contract": {
-		"governing_law": "JP",
-		"court": "東京地方裁判所",
-		"court_country": "JP",
-		"type": "negotiated",
-		"_at": {
-			"file": "lgai.yaml",
-			"path": "contract"
-		}
-	},
-	"attestations": [],
-	"assets": {
-		"memo": {
-			"id": "memo",
-			"name": "相談記録",
-			"confidentiality": "2",
-			"integrity": "2",
-			"availability": "1",
-			"personal": "personal",
-			"_at": {
-				"file": "dataflows.yaml",
-				"path": "assets[0]"
-			},
-			"conf_rank": 2,
-			"personal_rank": 1
-		}
-	},
-	"flows": [
-		{
-			"id": "up",
-			"asset": "memo",
-			"from": {
-				"segment": "lgwan",
-				"component": null
-			},
-			"to": {
-				"segment": null,
-				"component": "gw"
-			},
-			"purpose": "要約",
-			"transport": "lgwan",
-			"payload": "data",
-			"sanitization": "none",
-			"tls_min_version": "1.2",
-			"retention_days": null,
-			"legal_relation": "entrustment",
-			"_at": {
-				"file": "dataflows.yaml",
-				"path": "flows[0]"
-			},
-			"conf_rank": 2,
-			"personal": "personal",
-			"personal_rank": 1,
-			"from_hosting": "lgwan",
-			"to_hosting": "lgwan_asp"
-		},
-		{
-			"id": "infer",
-			"asset": "memo",
-			"from": {
-				"segment": null,
-				"component": "gw"
-			},
-			"to": {
-				"segment": null,
-				"component": "ai"
-			},
-			"purpose": "要約",
-			"transport": "closed_network",
-			"payload": "data",
-			"sanitization": "none",
-			"tls_min_version": "1.2",
-			"retention_days": null,
-			"legal_relation": "entrustment",
-			"_at": {
-				"file": "dataflows.yaml",
-				"path": "flows[1]"
-			},
-			"conf_rank": 2,
-			"personal": "personal",
-			"personal_rank": 1,
-			"from_hosting": "lgwan_asp",
-			"to_hosting": "lgwan_asp"
-		},
-		{
-			"id": "keep",
-			"asset": "memo",
-			"from": {
-				"segment": null,
-				"component": "ai"
-			},
-			"to": {
-				"segment": null,
-				"component": "store"
-			},
-			"purpose": "結果の一時保存",
-			"transport": "private_link",
-			"payload": "data",
-			"sanitization": "none",
-			"tls_min_version": "1.2",
-			"retention_days": 7,
-			"legal_relation": "entrustment",
-			"_at": {
-				"file": "dataflows.yaml",
-				"path": "flows[2]"
-			},
-			"conf_rank": 2,
-			"personal": "personal",
-			"personal_rank": 1,
-			"from_hosting": "lgwan_asp",
-			"to_hosting": "lgwan_asp"
-		},
-		{
-			"id": "back",
-			"asset": "memo",
-			"from": {
-				"segment": null,
-				"component": "gw"
-			},
-			"to": {
-				"segment": "lgwan",
-				"component": null
-			},
-			"purpose": "要約結果の返却",
-			"transport": "lgwan",
-			"payload": "data",
-			"sanitization": "none",
-			"tls_min_version": "1.2",
-			"retention_days": null,
-			"legal_relation": "entrustment",
-			"_at": {
-				"file": "dataflows.yaml",
-				"path": "flows[3]"
-			},
-			"conf_rank": 2,
-			"personal": "personal",
-			"personal_rank": 1,
-			"from_hosting": "lgwan_asp",
-			"to_hosting": "lgwan"
-		}
-	],
-	"iac": {
-		"present": false,
-		"resources": []
-	},
-	"_files": {
-		"declaration": "lgai.yaml"
-	}
-}
+# `base` and `defaults` are generated into base.rego (python -m checker.testgen).
 
 # --- endpoints -------------------------------------------------------------------------
 
@@ -494,6 +51,7 @@ conf_ranks := {
 ranked(a) := object.union(a, {
 	"conf_rank": conf_ranks[data.lgai.params.confidentiality_scheme][a.confidentiality],
 	"personal_rank": personal_ranks[a.personal],
+	"avail_rank": to_number(a.availability),
 })
 
 endpoint_hosting(_, ep) := ep.segment if ep.segment != null
@@ -504,6 +62,7 @@ derive_flow(doc, f) := object.union(f, {
 	"conf_rank": a.conf_rank,
 	"personal": a.personal,
 	"personal_rank": a.personal_rank,
+	"avail_rank": a.avail_rank,
 	"from_hosting": endpoint_hosting(doc, f.from),
 	"to_hosting": endpoint_hosting(doc, f.to),
 }) if {
@@ -513,6 +72,7 @@ derive_flow(doc, f) := object.union(f, {
 received(flows, id) := {
 	"conf_rank_max": max({0} | {f.conf_rank | some f in flows; f.to.component == id}),
 	"personal_rank_max": max({0} | {f.personal_rank | some f in flows; f.to.component == id}),
+	"avail_rank_max": max({0} | {f.avail_rank | some f in flows; f.to.component == id}),
 	"assets": sort({f.asset | some f in flows; f.to.component == id}),
 }
 
@@ -530,14 +90,11 @@ patch_item(x, id, p) := object.union(x, p) if {
 
 # --- components ------------------------------------------------------------------------
 
-new_component(doc, id) := {
-	"id": id, "name": null, "kind": "compute", "provider": null, "hosting": "lgwan_asp",
-	"region": null, "country": null,
-	"encryption": {"at_rest": null, "key_management": null, "tls_min_version": null},
-	"public_endpoint": false, "authentication": null, "logging": null, "backup": null,
+new_component(doc, id) := object.union(defaults.component, {
+	"id": id,
 	"_at": {"file": "lgai.yaml", "path": sprintf("components[%d]", [count(doc.components)])},
-	"received": {"conf_rank_max": 0, "personal_rank_max": 0, "assets": []},
-}
+	"received": {"conf_rank_max": 0, "personal_rank_max": 0, "avail_rank_max": 0, "assets": []},
+})
 
 # Patch component `id` (or add it, starting from new_component's schema defaults).
 set_component(doc, id, p) := derive(put(doc, "components", put(doc.components, id, c))) if {
@@ -550,11 +107,10 @@ with_component(id, p) := set_component(base, id, p)
 
 # --- providers -------------------------------------------------------------------------
 
-new_provider(doc, id) := {
-	"id": id, "name": id, "country": "JP", "roles": ["saas"], "sub_processor": false,
-	"approved_by_municipality": null, "ismap": null,
+new_provider(doc, id) := object.union(defaults.provider, {
+	"id": id, "name": id,
 	"_at": {"file": "lgai.yaml", "path": sprintf("providers[%d]", [count(doc.providers)])},
-}
+})
 
 set_provider(doc, id, p) := put(doc, "providers", put(doc.providers, id, v)) if {
 	v := object.union(object.get(doc.providers, id, new_provider(doc, id)), p)
@@ -564,14 +120,10 @@ with_provider(id, p) := set_provider(base, id, p)
 
 # --- AI models -------------------------------------------------------------------------
 
-new_model(doc, id) := {
-	"id": id, "component": "ai", "provider": "aws", "model": "test-model", "version": "2026-01-01",
-	"hosting_region": "ap-northeast-1", "deployment_type": "regional", "contract_type": "negotiated",
-	"training_use": "prohibited", "training_use_evidence": null, "input_retention_days": null,
-	"output_retention_days": null, "prompt_logging_by_provider": null, "provider_human_review": null,
-	"change_notice_days": null,
+new_model(doc, id) := object.union(defaults.model, {
+	"id": id,
 	"_at": {"file": "lgai.yaml", "path": sprintf("ai_models[%d]", [count(doc.ai_models)])},
-}
+})
 
 set_model(doc, id, p) := put(doc, "ai_models", put(doc.ai_models, id, m)) if {
 	m := object.union(object.get(doc.ai_models, id, new_model(doc, id)), p)
@@ -583,10 +135,10 @@ with_model(id, p) := set_model(base, id, p)
 
 # --- assets ----------------------------------------------------------------------------
 
-new_asset(doc, id) := {
-	"id": id, "name": id, "confidentiality": "1", "integrity": "1", "availability": "1", "personal": "none",
+new_asset(doc, id) := object.union(defaults.asset, {
+	"id": id, "name": id,
 	"_at": {"file": "dataflows.yaml", "path": sprintf("assets[%d]", [count(doc.assets)])},
-}
+})
 
 # Patch asset `id` (or add it); conf_rank/personal_rank and everything derived follow.
 set_asset(doc, id, p) := derive(put(doc, "assets", put(doc.assets, id, ranked(a)))) if {
@@ -597,12 +149,10 @@ with_asset(id, p) := set_asset(base, id, p)
 
 # --- flows -----------------------------------------------------------------------------
 
-new_flow(doc, id) := {
-	"id": id, "asset": "memo", "from": seg("lgwan"), "to": comp("gw"), "purpose": "test",
-	"transport": "lgwan", "payload": "data", "sanitization": "none", "tls_min_version": null,
-	"retention_days": null, "legal_relation": null,
+new_flow(doc, id) := object.union(defaults.flow, {
+	"id": id,
 	"_at": {"file": "dataflows.yaml", "path": sprintf("flows[%d]", [count(doc.flows)])},
-}
+})
 
 # Append a flow: `p` needs an id; unspecified fields take the schema defaults of new_flow.
 add_flow(doc, p) := derive(put(doc, "flows", array.concat(doc.flows, [object.union(new_flow(doc, p.id), p)])))
@@ -617,11 +167,10 @@ with_added_flow(p) := add_flow(base, p)
 
 # --- connections -----------------------------------------------------------------------
 
-new_connection(doc, id) := {
-	"id": id, "from": seg("lgwan"), "to": comp("gw"), "transport": "lgwan", "sanitization": "none",
-	"payload": ["data"], "tls_min_version": null,
+new_connection(doc, id) := object.union(defaults.connection, {
+	"id": id,
 	"_at": {"file": "lgai.yaml", "path": sprintf("connections[%d]", [count(doc.connections)])},
-}
+})
 
 add_connection(doc, p) := put(doc, "connections", array.concat(doc.connections, [object.union(new_connection(doc, p.id), p)]))
 
@@ -663,15 +212,15 @@ test_base_assets_are_ranked if {
 }
 
 test_base_received if {
-	base.components.gw.received == {"conf_rank_max": 2, "personal_rank_max": 1, "assets": ["memo"]}
-	base.components.store.received == {"conf_rank_max": 2, "personal_rank_max": 1, "assets": ["memo"]}
+	base.components.gw.received == {"conf_rank_max": 2, "personal_rank_max": 1, "avail_rank_max": 1, "assets": ["memo"]}
+	base.components.store.received == {"conf_rank_max": 2, "personal_rank_max": 1, "avail_rank_max": 1, "assets": ["memo"]}
 }
 
 test_helpers_keep_derived_fields_in_sync if {
 	doc := set_asset(base, "memo", {"confidentiality": "3A", "personal": "specific"})
 	doc.assets.memo.conf_rank == 5
 	doc.assets.memo.personal_rank == 3
-	doc.components.store.received == {"conf_rank_max": 5, "personal_rank_max": 3, "assets": ["memo"]}
+	doc.components.store.received == {"conf_rank_max": 5, "personal_rank_max": 3, "avail_rank_max": 1, "assets": ["memo"]}
 	every f in doc.flows {
 		f.personal == "specific"
 	}
