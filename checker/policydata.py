@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from . import classification
 from .declaration import Attestation
 from .errors import InputError, Problem
+from .vocabulary import AuditLogField, IncidentCategory, ReevaluationTrigger
 from .load import _problem_from_error
 from .yamlsource import load_yaml
 
@@ -35,6 +36,17 @@ class Params(BaseModel):
     min_tls_version: Literal["1.2", "1.3"]
     mynumber_allowed_hosting: list[str]
     mynumber_allowed_transport: list[str]
+    max_conf_rank_to_cloud_ai: int = Field(ge=1, le=5)
+    max_access_review_interval_days: int = Field(ge=1)
+    max_patch_critical_days: int = Field(ge=0)
+    max_patch_high_days: int = Field(ge=0)
+    min_subprocessor_change_notice_days: int = Field(ge=0)
+    max_ai_log_retention_days: int | None = Field(None, ge=1)
+    required_ai_log_fields: list[AuditLogField]
+    required_incident_categories: list[IncidentCategory]
+    required_reevaluation_triggers: list[ReevaluationTrigger]
+    max_restore_test_age_days: int = Field(ge=1)
+    contractor_ai_use_consent_required: bool
 
     @field_validator("japan_regions")
     @classmethod
