@@ -205,6 +205,66 @@ def rules_show(rule_id, lang, rules_dir):
     click.echo(rule_detail(rule, lang), nl=False)
 
 
+@rules.command("coverage")
+@_guard
+def rules_coverage():
+    """カタログの各行がどのルールで扱われているか (Markdown) / catalog coverage."""
+    from checker.catalog import coverage_markdown
+    from checker.rulepack import load_rule_pack
+
+    click.echo(coverage_markdown(load_rule_pack()), nl=False)
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@_add(common_rule_options)
+@_guard
+def explain(rule_id, lang, policy_data, rules_dir):
+    """要件の説明: 根拠・判定方法・しきい値・是正策 / explain a requirement."""
+    import difflib
+
+    from checker.catalog import load_snapshot
+    from checker.policydata import load_policy_data
+    from checker.rulepack import builtin_rules_dir, load_rule_pack
+    from checker.ruledocs import explain as explain_rule
+
+    pack = load_rule_pack([Path(d) for d in rules_dir])
+    rule = pack.by_id(rule_id.upper())
+    if rule is None:
+        close = difflib.get_close_matches(rule_id.upper(), [r.meta.id for r in pack.rules], n=1)
+        _die(f"lgai: no rule '{rule_id}'" + (f" (did you mean {close[0]}?)" if close else ""))
+    policy = load_policy_data(builtin_rules_dir() / "data", Path(policy_data) if policy_data else None)
+    rows = {r["id"]: r for r in load_snapshot()}
+    click.echo(explain_rule(rule, lang, policy, rows), nl=False)
+
+
+@main.command("test-rules")
+@click.argument("rules_dir", required=False, type=click.Path(file_okay=False, exists=True))
+@click.option("--engine", type=click.Choice(["regorus", "opa-go"]), default="regorus", show_default=True)
+@click.option("-v", "--verbose", is_flag=True, help="成功したテストも表示する")
+@_guard
+def test_rules(rules_dir, engine, verbose):
+    """ルールのテスト (Rego 単体テストと事例) を実行する / run a rule pack's tests."""
+    from checker.ruletests import run_rule_tests
+
+    outcomes = run_rule_tests(Path(rules_dir) if rules_dir else None, engine)
+    failed = [o for o in outcomes if not o.passed]
+    for o in outcomes:
+        if verbose or not o.passed:
+            click.echo(f"{'PASS' if o.passed else 'FAIL'}  [{o.kind}] {o.name}" + (f"\n      {o.detail}" if o.detail else ""))
+    rego = [o for o in outcomes if o.kind == "rego"]
+    fx = [o for o in outcomes if o.kind == "fixture"]
+    click.echo(
+        f"rego unit tests: {sum(o.passed for o in rego)}/{len(rego)} passed; "
+        f"fixture cases: {sum(o.passed for o in fx)}/{len(fx)} passed ({engine})"
+    )
+    click.echo(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
+    if not outcomes:
+        _die("lgai: no tests found")
+    sys.exit(EXIT_FAIL if failed else EXIT_OK)
+
+
 @main.command()
 @click.argument("name", type=click.Choice(["lgai", "dataflows", "report"]), default="lgai")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="書き出し先")

@@ -25,10 +25,12 @@ class RegoTestResult:
     detail: str = ""
 
 
-def discover(pack: RulePack) -> list[tuple[str, str, str]]:
-    """(module, package, test name) for every test rule in the pack."""
+def discover(pack: RulePack, prefix: str = "") -> list[tuple[str, str, str]]:
+    """(module, package, test name) for every test rule in the pack's modules named `prefix`…"""
     found = []
     for module, source in sorted(pack.test_modules.items()):
+        if not module.startswith(prefix):
+            continue
         m = _PACKAGE.search(source)
         if not m:
             continue
@@ -37,12 +39,12 @@ def discover(pack: RulePack) -> list[tuple[str, str, str]]:
     return found
 
 
-def run_rego_tests(pack: RulePack, engine: Engine, data: dict) -> list[RegoTestResult]:
+def run_rego_tests(pack: RulePack, engine: Engine, data: dict, prefix: str = "") -> list[RegoTestResult]:
     modules = dict(pack.rego_modules)
     modules.update(pack.test_modules)
     engine.prepare(modules, data)
     results = []
-    for module, package, name in discover(pack):
+    for module, package, name in discover(pack, prefix):
         try:
             value = engine.eval_document(f"{package}.{name}", {})
         except EngineError as exc:

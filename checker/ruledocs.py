@@ -93,3 +93,68 @@ def rule_detail(rule: Rule, lang: str, heading: str = "#") -> str:
 
 
 __all__ = ["rules_json", "rules_table", "rules_markdown", "rule_detail", "SEVERITY_ORDER"]
+
+
+def explain(rule: Rule, lang: str, policy, catalog_rows: dict[str, dict]) -> str:
+    """`lgai explain`: the requirement, why it exists, how it is checked, the thresholds in
+    force (with their provenance) and how to fix a failure."""
+    m = rule.meta
+    ja = lang == "ja"
+    t = (lambda a, b: a if ja else b)
+    out = [f"# {m.id} {m.title(lang)}", ""]
+    out.append(f"## {t('要件', 'The requirement')}")
+    out.append(m.description_ja if ja else m.description_en)
+    out.append("")
+    out.append(f"- {L.label('severity', lang)}: {L.severity(m.severity, lang)}")
+    out.append(f"- {L.label('family', lang)}: {L.family(m.family, lang)}")
+    models = ", ".join(_MODEL[p] for p in m.profiles)
+    out.append(f"- {t('対象モデル', 'Network models')}: {models}" + (f"; {t('提供形態', 'delivery')}: {', '.join(m.delivery)}" if m.delivery else ""))
+    out.append(f"- {t('証跡を示す者', 'Who gives the evidence')}: {t('自治体', 'the municipality') if m.party == 'municipality' else t('事業者', 'the vendor')}")
+    out.append("")
+    out.append(f"## {t('根拠', 'Why it exists')}")
+    out.append(f"- {L.label('source', lang)}: {m.source}")
+    out.append(f"- {L.label('honesty', lang)}: {L.honesty(m.honesty, lang)}")
+    if any(tag in m.honesty for tag in ("P", "X")):
+        out.append(
+            "  " + t(
+                "提案を含む: 出典に数値や判定方法がない部分は lgai の提案であり、自治体が確認・変更できる(--policy-data)。",
+                "Contains a proposal: where no source gives the number or check logic, the value is lgai's proposal; a municipality confirms or changes it (--policy-data).",
+            )
+        )
+    out.append(f"- {t('カタログの行', 'Catalog rows')}:")
+    for row_id in m.catalog:
+        row = catalog_rows.get(row_id)
+        title = f"{row['title_ja']} / {row['title_en']} (basis {row['basis']})" if row else t("(カタログにない行)", "(not in the catalog)")
+        out.append(f"  - {row_id}: {title}")
+    out.append("")
+    out.append(f"## {t('判定の方法', 'How it is checked')}")
+    if m.kind == "attestation":
+        out.append(
+            t(
+                f"構成からは判定できない。文書による表明(attestations: requirement {m.id} またはカタログの行)で充足する。必要な証跡: {m.evidence_ja}",
+                f"Configuration cannot show it; it is met by an attestation (requirement {m.id} or a catalog row). Evidence needed: {m.evidence_en}",
+            )
+        )
+        age = m.max_age_days or policy.params.attestation_max_age_days
+        out.append(t(f"表明は {age} 日を過ぎると失効する。", f"An attestation older than {age} days is stale."))
+    else:
+        lang_name = {"rego": "Rego", "python": "Python"}[rule.language]
+        out.append(t(f"{lang_name} のルール ({rule.path.name}) が入力から判定する。", f"A {lang_name} rule ({rule.path.name}) decides from the inputs."))
+        out.append(f"- {t('入力', 'Inputs')}: {', '.join(m.input)}")
+        out.append(f"- {t('読む項目', 'Fields read')}: " + (", ".join(f"`{x}`" for x in m.reads) or "-"))
+    out.append("")
+    if m.params:
+        out.append(f"## {t('適用中のしきい値', 'Thresholds in force')}")
+        for name in m.params:
+            pv = policy.provenance.get(name)
+            if pv is None:
+                out.append(f"- `{name}`: ?")
+                continue
+            origin = t("組み込み", "built-in") if pv.origin == "built-in" else pv.origin
+            out.append(f"- `{name}` = {pv.value!r} ({origin}; {L.honesty(pv.honesty, lang) if pv.honesty in L.HONESTY else pv.honesty})")
+            out.append(f"  {pv.source}")
+        out.append("")
+    out.append(f"## {t('是正の方法', 'How to fix a failure')}")
+    out.append(m.remediation(lang))
+    out.append("")
+    return "\n".join(out)

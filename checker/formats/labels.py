@@ -37,6 +37,8 @@ LABELS = {
     "statement": ("表明", "Statement"),
     "document": ("証跡", "Evidence document"),
     "all_models": ("宣言された全モデル", "all declared models"),
+    "party_vendor": ("事業者が示すもの", "From the vendor"),
+    "party_municipality": ("自治体が確認するもの", "For the municipality to confirm"),
 }
 
 MODEL_NAMES = {"alpha": "α", "alpha_prime": "α′", "beta": "β", "beta_prime": "β′"}

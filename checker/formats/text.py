@@ -100,10 +100,17 @@ def print_report(console: Console, report: Report, lang: str) -> None:
     if pending:
         console.print()
         console.print(RText(L.label("attestations", lang), style="bold yellow"))
-        for r in pending:
-            console.print(f"□ {r.id} {r.title.get(lang)}: {r.reason.get(lang) if r.reason else ''}")
-            for f in r.open_points:
-                console.print(f"  - {f.location()}  {f.message.get(lang)}")
+        for party in ("vendor", "municipality"):
+            items = [r for r in pending if r.party == party]
+            if not items:
+                continue
+            console.print(RText(L.label(f"party_{party}", lang), style="yellow"))
+            for r in items:
+                console.print(f"□ {r.id} {r.title.get(lang)}: {r.reason.get(lang) if r.reason else ''}")
+                if r.evidence_needed:
+                    console.print(f"  {L.label('document', lang)}: {r.evidence_needed.get(lang)}")
+                for f in r.open_points:
+                    console.print(f"  - {f.location()}  {f.message.get(lang)}")
     attested = [r for r in report.results if r.status == "attested" and r.attestation]
     if attested:
         console.print()

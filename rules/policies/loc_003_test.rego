@@ -48,3 +48,18 @@ test_undetermined_message if {
 	some f in loc_003.undetermined with input as t.put(t.base, "contract", null)
 	f.msg == {"ja": "契約の準拠法・管轄が宣言されていない", "en": "governing law and court are not declared"}
 }
+
+test_undetermined_without_government_access_policy if {
+	inp := t.with_patch({"contract": {"government_access_policy": null}})
+	count(loc_003.deny) == 0 with input as inp
+	out := loc_003.undetermined with input as inp
+	count(out) == 1
+	some f in out
+	f.field == "government_access_policy"
+	f.at == inp.contract._at
+}
+
+test_government_access_policy_not_needed_below_conf_2 if {
+	inp := t.set_asset(t.with_patch({"contract": {"government_access_policy": null}}), "memo", {"confidentiality": "1"})
+	count(loc_003.undetermined) == 0 with input as inp
+}

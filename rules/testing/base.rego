@@ -260,7 +260,7 @@ base := {
 		"court": "東京地方裁判所",
 		"court_country": "JP",
 		"governing_law": "JP",
-		"government_access_policy": null,
+		"government_access_policy": "政府等からの開示要請への対応方針 v1.0",
 		"type": "negotiated"
 	},
 	"controls": {
