@@ -34,7 +34,6 @@ FAMILIES = {
     "operations": ("運用・インシデント", "Operations & incidents"),
     "governance": ("ガバナンス", "Governance"),
     "access": ("認証・アクセス管理", "Authentication & access"),
-    "lgwan_asp": ("LGWAN-ASP", "LGWAN-ASP"),
 }
 
 

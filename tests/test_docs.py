@@ -55,3 +55,12 @@ def test_docs_links_resolve():
     for md in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
         for target in re.findall(r"\]\(([^)#:]+)\)", md.read_text(encoding="utf-8")):
             assert (md.parent / target).exists(), f"{md.name} links to missing {target}"
+
+
+def test_every_parameter_is_documented():
+    import yaml
+
+    params = yaml.safe_load((ROOT / "rules" / "data" / "params.yaml").read_text(encoding="utf-8"))
+    doc = (ROOT / "docs" / "policy-data.md").read_text(encoding="utf-8")
+    for name in params:
+        assert f"`{name}`" in doc, f"docs/policy-data.md does not document {name}"

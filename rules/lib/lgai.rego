@@ -101,7 +101,13 @@ nodes contains n if {
 	some n in [e.from, e.to]
 }
 
-closed_graph := {n: object.get(closed_next, n, set()) | some n in nodes}
+# A multi-value rule with no entries is `{}` in OPA but undefined in regorus: read it through
+# an else so that a graph without closed edges behaves the same on both engines.
+closed_next_or_empty := x if {
+	x := closed_next
+} else := {}
+
+closed_graph := {n: object.get(closed_next_or_empty, n, set()) | some n in nodes}
 
 # Where data of municipal segment `seg` starts: the segment, and components hosted in it.
 segment_nodes(seg) := {sprintf("segment:%s", [seg])} | {sprintf("component:%s", [cid]) | some cid, c in input.components; c.hosting == seg}

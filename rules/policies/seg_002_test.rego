@@ -228,3 +228,61 @@ test_alpha_prime_denied_breakout_does_not_extend_the_reach if {
 	out := seg_002.deny with input as inp
 	{f.values | some f in out} == {{"model": "alpha_prime", "from": "segment:lgwan", "to": "component:pc"}}
 }
+
+# LGWAN-ASP closedness: an LGWAN-side component with a public endpoint bridges LGWAN and the internet.
+test_denies_lgwan_asp_component_with_public_endpoint if {
+	inp := t.with_component("gw", {"public_endpoint": true})
+	out := seg_002.deny with input as inp
+	count(out) == 1
+	some f in out
+	f.field == "public_endpoint"
+	f.values == {"hosting": "lgwan_asp", "public_endpoint": true}
+	f.at == inp.components.gw._at
+}
+
+test_denies_lgwan_hosted_component_with_public_endpoint if {
+	inp := t.with_component("term", {"kind": "web_app", "hosting": "lgwan", "public_endpoint": true})
+	out := seg_002.deny with input as inp
+	{[f.field, f.values.hosting, f.at] | some f in out} == {["public_endpoint", "lgwan", inp.components.term._at]}
+}
+
+test_public_endpoint_reported_once_for_every_model if {
+	inp := t.set_profile(t.with_component("gw", {"public_endpoint": true}), null, ["alpha", "alpha_prime", "beta", "beta_prime"])
+	out := seg_002.deny with input as inp
+	count(out) == 1
+	t.fields(out) == {"public_endpoint"}
+}
+
+test_each_bridging_component_is_reported if {
+	inp := t.set_component(t.with_component("gw", {"public_endpoint": true}), "store", {"public_endpoint": true})
+	{f.at.path | some f in seg_002.deny} == {"components[0]", "components[2]"} with input as inp
+}
+
+public_web(h) := t.with_component("web", {"kind": "web_app", "hosting": h, "public_endpoint": true})
+
+test_public_endpoint_outside_lgwan_side_is_not_a_bridge if {
+	count(seg_002.deny) == 0 with input as public_web("public_cloud")
+	count(seg_002.deny) == 0 with input as public_web("gov_cloud")
+	count(seg_002.deny) == 0 with input as public_web("internet")
+}
+
+test_public_endpoint_and_internet_crossing_both_reported if {
+	doc := t.add_connection(ext, {"id": "gw-ext", "from": t.comp("gw"), "to": t.comp("ext"), "transport": "internet"})
+	inp := t.set_component(doc, "gw", {"public_endpoint": true})
+	t.fields(seg_002.deny) == {"public_endpoint", "transport"} with input as inp
+}
+
+test_bridge_makes_rule_applicable_without_lgwan_edges if {
+	inp := t.set_component(no_lgwan_segment_edges, "gw", {"public_endpoint": true})
+	count(seg_002.not_applicable) == 0 with input as inp
+	t.fields(seg_002.deny) == {"public_endpoint"} with input as inp
+}
+
+# Regression: with no closed edge at all, `lib.closed_next` has no entries (undefined in regorus,
+# `{}` in OPA); the only path, an internet hop straight from the LGWAN segment, must still be denied.
+test_only_internet_edges_still_denied if {
+	inp := t.put(t.put(t.base, "connections", []), "flows", [])
+	doc := t.add_connection(inp, {"id": "direct", "from": t.seg("lgwan"), "to": t.comp("ai"), "transport": "internet"})
+	out := seg_002.deny with input as doc
+	count({f | some f in out; f.field == "transport"}) > 0
+}
