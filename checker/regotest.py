@@ -44,11 +44,24 @@ def run_rego_tests(pack: RulePack, engine: Engine, data: dict, prefix: str = "")
     modules.update(pack.test_modules)
     engine.prepare(modules, data)
     results = []
+    # One query per test package, not per test: OPA keeps a prepared query per distinct query
+    # string, and hundreds of them grew its memory to many GB.
+    by_package: dict[tuple[str, str], list[str]] = {}
     for module, package, name in discover(pack, prefix):
+        by_package.setdefault((module, package), []).append(name)
+    for (module, package), names in by_package.items():
         try:
-            value = engine.eval_document(f"{package}.{name}", {})
-        except EngineError as exc:
-            results.append(RegoTestResult(module, package, name, False, str(exc)))
-            continue
-        results.append(RegoTestResult(module, package, name, value is True, "" if value is True else f"evaluated to {value!r}"))
+            values = engine.eval_document(package, {}) or {}
+        except EngineError:
+            values = None
+        for name in names:
+            if values is None:  # isolate the failing test(s) of this package
+                try:
+                    value = engine.eval_document(f"{package}.{name}", {})
+                except EngineError as exc:
+                    results.append(RegoTestResult(module, package, name, False, str(exc)))
+                    continue
+            else:
+                value = values.get(name)
+            results.append(RegoTestResult(module, package, name, value is True, "" if value is True else f"evaluated to {value!r}"))
     return results
