@@ -18,6 +18,8 @@ DERIVED = {
     "components[].received",
     "assets[].conf_rank",
     "assets[].personal_rank",
+    "assets[].avail_rank",
+    "flows[].avail_rank",
     "flows[].conf_rank",
     "flows[].personal",
     "flows[].personal_rank",

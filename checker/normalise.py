@@ -29,61 +29,40 @@ def _dump(model) -> dict:
     return model.model_dump(mode="json", by_alias=True, exclude_none=False)
 
 
+def _items(models, file: str, name: str) -> list[dict]:
+    """Each model dumped, with `_at` pointing at `name[i]` in `file`."""
+    out = []
+    for i, m in enumerate(models):
+        d = _dump(m)
+        d["_at"] = _at(file, (name, i))
+        out.append(d)
+    return out
+
+
+def _by_id(items: list[dict]) -> dict:
+    return {d["id"]: d for d in items}
+
+
 def build_input(service: ServiceInput, policy: PolicyData, *, profile: str | None, as_of: dt.date) -> dict:
     decl = service.declaration
     dfile = service.declaration_doc.file
     declared_models = list(NETWORK_MODELS) if "all" in decl.network_models else sorted(set(decl.network_models))
     models = [profile] if profile else declared_models
 
-    providers = {}
-    for i, p in enumerate(decl.providers):
-        d = _dump(p)
-        d["_at"] = _at(dfile, ("providers", i))
-        providers[p.id] = d
-
-    components = {}
-    for i, c in enumerate(decl.components):
-        d = _dump(c)
-        d["_at"] = _at(dfile, ("components", i))
-        d["received"] = {"conf_rank_max": 0, "personal_rank_max": 0, "avail_rank_max": 0, "assets": []}
-        components[c.id] = d
-
-    connections = []
-    for i, conn in enumerate(decl.connections):
-        d = _dump(conn)
-        d["_at"] = _at(dfile, ("connections", i))
-        connections.append(d)
-
-    ai_models = {}
-    for i, m in enumerate(decl.ai_models):
-        d = _dump(m)
-        d["_at"] = _at(dfile, ("ai_models", i))
-        ai_models[m.id] = d
-
-    attestations = []
-    for i, a in enumerate(decl.attestations):
-        d = _dump(a)
-        d["_at"] = _at(dfile, ("attestations", i))
-        attestations.append(d)
-
-    use_cases = []
-    for i, u in enumerate(decl.use_cases):
-        d = _dump(u)
-        d["_at"] = _at(dfile, ("use_cases", i))
-        use_cases.append(d)
-
-    exceptions = {}
-    for i, e in enumerate(decl.exceptions):
-        d = _dump(e)
-        d["_at"] = _at(dfile, ("exceptions", i))
-        exceptions[e.id] = d
+    providers = _by_id(_items(decl.providers, dfile, "providers"))
+    components = _by_id(_items(decl.components, dfile, "components"))
+    for c in components.values():
+        c["received"] = {"conf_rank_max": 0, "personal_rank_max": 0, "avail_rank_max": 0, "assets": []}
+    connections = _items(decl.connections, dfile, "connections")
+    ai_models = _by_id(_items(decl.ai_models, dfile, "ai_models"))
+    attestations = _items(decl.attestations, dfile, "attestations")
+    use_cases = _items(decl.use_cases, dfile, "use_cases")
+    exceptions = _by_id(_items(decl.exceptions, dfile, "exceptions"))
 
     scheme = policy.scheme
     assets = {}
     for doc, manifest in service.manifests:
-        for i, a in enumerate(manifest.assets):
-            d = _dump(a)
-            d["_at"] = _at(doc.file, ("assets", i))
+        for a, d in zip(manifest.assets, _items(manifest.assets, doc.file, "assets")):
             d["conf_rank"] = classification.rank(scheme, a.confidentiality)
             d["personal_rank"] = PERSONAL_RANK[a.personal]
             d["avail_rank"] = int(a.availability)
@@ -91,9 +70,7 @@ def build_input(service: ServiceInput, policy: PolicyData, *, profile: str | Non
 
     flows = []
     for doc, manifest in service.manifests:
-        for i, f in enumerate(manifest.flows):
-            d = _dump(f)
-            d["_at"] = _at(doc.file, ("flows", i))
+        for f, d in zip(manifest.flows, _items(manifest.flows, doc.file, "flows")):
             asset = assets[f.asset]
             d["conf_rank"] = asset["conf_rank"]
             d["personal"] = asset["personal"]

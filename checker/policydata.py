@@ -95,6 +95,7 @@ class PolicyData:
         """The `data.lgai.params` document."""
         d = self.params.model_dump()
         d["japan_region_set"] = sorted({r for regions in d["japan_regions"].values() for r in regions})
+        d["conf_rank_schemes"] = classification.SCHEMES  # the one rank map rules compare through
         return d
 
 

@@ -20,6 +20,9 @@ storing_kinds := {"storage", "database", "vector_store", "log_store", "queue"}
 # Providers whose role makes them a cloud service in the ISMAP sense.
 cloud_roles := {"iaas", "paas", "saas", "model_provider"}
 
+# Rank of a confidentiality class in the municipality's scheme (checker/classification.py).
+conf_rank(class) := data.lgai.params.conf_rank_schemes[data.lgai.params.confidentiality_scheme][class]
+
 # A region or place is in Japan.
 region_in_japan(region) if region in data.lgai.params.japan_region_set
 

@@ -38,11 +38,6 @@ package lgai.rules.data_003
 
 import data.lgai.lib
 
-conf_ranks := {
-	"legacy_three_level": {"1": 1, "2": 2, "3": 3},
-	"r6_five_level": {"1": 1, "2": 2, "3C": 3, "3B": 4, "3A": 5},
-}
-
 # Hosting under the municipality's own control: its segments and on-premises systems.
 local_hosting := lib.municipal_segments | {"on_premises"}
 
@@ -77,7 +72,7 @@ expired(e) if {
 
 # The class label of a rank in the scheme in use (for messages).
 class_label(rank) := k if {
-	some k, v in conf_ranks[data.lgai.params.confidentiality_scheme]
+	some k, v in data.lgai.params.conf_rank_schemes[data.lgai.params.confidentiality_scheme]
 	v == rank
 } else := sprintf("(rank %d)", [rank])
 
@@ -105,7 +100,7 @@ deny contains lib.finding(f._at, "to", ja, en, values) if {
 	some m in models_on[f.to.component]
 	approved := m.approved_max_confidentiality
 	approved != null
-	f.conf_rank > conf_ranks[data.lgai.params.confidentiality_scheme][approved]
+	f.conf_rank > lib.conf_rank(approved)
 	class := input.assets[f.asset].confidentiality
 	values := {"asset": f.asset, "confidentiality": class, "ai_model": m.id, "approved_max_confidentiality": approved}
 	ja := sprintf("%s: 機密性%s のデータ %s が、機密性%s までしか承認されていないAIモデル %s に入力される", [f.id, class, f.asset, approved, m.id])

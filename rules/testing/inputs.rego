@@ -21,6 +21,8 @@
 # flows change, the derived fields are recomputed the way the normaliser does (derive).
 package lgai.testing
 
+import data.lgai.lib
+
 # `base` and `defaults` are generated into base.rego (python -m checker.testgen).
 
 # --- endpoints -------------------------------------------------------------------------
@@ -43,13 +45,9 @@ with_patch(p) := patch(base, p)
 
 personal_ranks := {"none": 0, "personal": 1, "sensitive": 2, "specific": 3}
 
-conf_ranks := {
-	"legacy_three_level": {"1": 1, "2": 2, "3": 3},
-	"r6_five_level": {"1": 1, "2": 2, "3C": 3, "3B": 4, "3A": 5},
-}
 
 ranked(a) := object.union(a, {
-	"conf_rank": conf_ranks[data.lgai.params.confidentiality_scheme][a.confidentiality],
+	"conf_rank": lib.conf_rank(a.confidentiality),
 	"personal_rank": personal_ranks[a.personal],
 	"avail_rank": to_number(a.availability),
 })
