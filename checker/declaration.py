@@ -148,6 +148,10 @@ class Component(Strict):
     )
     redundancy: Redundancy | None = Field(None, description="冗長化: single / multi_zone / multi_region")
     document_acl: bool | None = Field(None, description="RAG検索で文書ごとの権限を適用するか (vector_store)")
+    iac_resources: list[str] = Field(
+        default_factory=list,
+        description="この構成要素を実装する IaC リソースのアドレス (glob 可。例 aws_s3_bucket.docs, module.rag.*) / IaC resources implementing it",
+    )
 
 
 class Endpoint(Strict):

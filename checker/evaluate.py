@@ -15,6 +15,7 @@ import re
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .engines import Engine, EngineError
+from .iac.evidence import IacCheckEvidence
 from .load import ServiceInput
 from .policydata import PolicyData
 from .report import AttestationRef, Finding, RequirementResult, Text
@@ -27,6 +28,7 @@ class _At(BaseModel):
     model_config = ConfigDict(extra="forbid")
     file: str
     path: str
+    line: int | None = None  # IaC resources carry their line; declaration objects are looked up
 
 
 class _RawFinding(BaseModel):
@@ -67,22 +69,29 @@ def evaluate_rules(
     service: ServiceInput,
     policy: PolicyData,
     as_of: dt.date,
+    rules: list[Rule] | None = None,
+    checkov: IacCheckEvidence | None = None,
 ) -> list[RequirementResult]:
-    rego_rules = [r for r in pack.rules if r.language == "rego"]
+    """Results for `rules` (default: the whole pack), with checkov's mapped check results merged in."""
+    rules = pack.rules if rules is None else rules
+    rego_rules = [r for r in rules if r.language == "rego"]
     try:
         outputs: dict = engine.evaluate_rules(doc, [r.package for r in rego_rules])
     except EngineError as exc:
         outputs = {r.package: exc for r in rego_rules}
     params = policy.as_data()
     results = []
-    for rule in pack.rules:
+    for rule in rules:
         if rule.language == "rego":
             raw = outputs.get(rule.package)
         elif rule.language == "python":
             raw = _run_python(rule, doc, params)
         else:
             raw = {}
-        results.append(_result(rule, raw, doc, service, policy, as_of))
+        result = _result(rule, raw, doc, service, policy, as_of)
+        if checkov is not None:
+            checkov.merge(result, applies=inapplicable_reason(rule, doc) is None)
+        results.append(result)
     return results
 
 
@@ -114,27 +123,27 @@ def _base(rule: Rule) -> dict:
 _MODEL_JA = {"alpha": "α", "alpha_prime": "α′", "beta": "β", "beta_prime": "β′"}
 
 
-def _result(rule, raw, doc, service, policy, as_of) -> RequirementResult:
-    base = _base(rule)
+def inapplicable_reason(rule: Rule, doc: dict) -> Text | None:
+    """Applicability from metadata: network models and delivery types (None: applies)."""
     meta = rule.meta
-    # Applicability from metadata: network models and delivery types.
     models = doc["profile"]["models"]
     if set(meta.profiles) != set(NETWORK_MODELS) and not set(models) & set(meta.profiles):
         names = "・".join(_MODEL_JA[p] for p in meta.profiles)
-        return RequirementResult(
-            **base,
-            status="not_applicable",
-            reason=Text(ja=f"{names} モデルにのみ適用される要件", en=f"applies to the {', '.join(meta.profiles)} model(s) only"),
-        )
+        return Text(ja=f"{names} モデルにのみ適用される要件", en=f"applies to the {', '.join(meta.profiles)} model(s) only")
     if meta.delivery and doc["delivery"] not in meta.delivery:
-        return RequirementResult(
-            **base,
-            status="not_applicable",
-            reason=Text(
-                ja=f"提供形態 {', '.join(meta.delivery)} にのみ適用される要件",
-                en=f"applies to delivery {', '.join(meta.delivery)} only",
-            ),
+        return Text(
+            ja=f"提供形態 {', '.join(meta.delivery)} にのみ適用される要件",
+            en=f"applies to delivery {', '.join(meta.delivery)} only",
         )
+    return None
+
+
+def _result(rule, raw, doc, service, policy, as_of) -> RequirementResult:
+    base = _base(rule)
+    meta = rule.meta
+    inapplicable = inapplicable_reason(rule, doc)
+    if inapplicable is not None:
+        return RequirementResult(**base, status="not_applicable", reason=inapplicable)
     if isinstance(raw, Exception):
         return RequirementResult(**base, status="error", reason=Text(ja=f"ルールを評価できない: {raw}", en=f"rule could not be evaluated: {raw}"))
     if raw is None:
@@ -173,8 +182,10 @@ def _result(rule, raw, doc, service, policy, as_of) -> RequirementResult:
 
 def _finding(raw: _RawFinding, service: ServiceInput) -> Finding:
     field = join_path(raw.at.path, raw.field)
-    src = service.doc(raw.at.file)
-    line = src.line_of(parse_path(field)) if src else None
+    line = raw.at.line
+    if line is None:
+        src = service.doc(raw.at.file)
+        line = src.line_of(parse_path(field)) if src else None
     return Finding(
         file=raw.at.file,
         line=line,
@@ -187,7 +198,9 @@ def _finding(raw: _RawFinding, service: ServiceInput) -> Finding:
 def _attestation(rule: Rule, service: ServiceInput, doc: dict, policy: PolicyData, as_of: dt.date) -> AttestationRef | None:
     ids = {rule.meta.id, *rule.meta.catalog}
     max_age = rule.meta.max_age_days or policy.params.attestation_max_age_days
-    candidates = [(service.declaration_doc, ("attestations", i), a) for i, a in enumerate(service.declaration.attestations)]
+    candidates = []
+    if service.declaration is not None:
+        candidates = [(service.declaration_doc, ("attestations", i), a) for i, a in enumerate(service.declaration.attestations)]
     if policy.doc is not None:  # the municipality's own attestations, in its policy-data file
         candidates += [(policy.doc, ("attestations", i), a) for i, a in enumerate(policy.attestations)]
     best = None

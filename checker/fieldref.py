@@ -9,9 +9,10 @@ from pydantic_core import PydanticUndefined
 
 from .dataflow import DataflowManifest
 from .declaration import Declaration
+from .iac.model import IacResource
 from .load import _unwrap
 
-ROOTS = {"lgai.yaml": Declaration, "dataflows.yaml": DataflowManifest}
+ROOTS = {"lgai.yaml": Declaration, "dataflows.yaml": DataflowManifest, "iac.resources[]": IacResource}
 
 # Fields the normaliser derives for rules; they are not written by users (docs/writing-rules.md).
 DERIVED = {
@@ -28,6 +29,10 @@ DERIVED = {
     "profile.models",
     "profile.selected",
     "profile.declared_models",
+    "iac.present",
+    "iac.clouds",
+    "iac.sources",
+    "scope",
 }
 
 
@@ -71,6 +76,7 @@ def field_paths() -> set[str]:
 
     walk(Declaration, "")
     walk(DataflowManifest, "")
+    walk(IacResource, "iac.resources[].")  # extracted from IaC, not written by users (docs/iac.md)
     return out
 
 
@@ -91,7 +97,10 @@ def reference_markdown() -> str:
         seen.add(model)
         out.append(f"## {model.__name__}")
         out.append("")
-        if title in ROOTS:
+        if title == "iac.resources[]":
+            out.append("Facts lgai extracts from each IaC resource (`input.iac.resources[]`; not written by users, see docs/iac.md).")
+            out.append("")
+        elif title in ROOTS:
             out.append(f"The top level of `{title}`.")
             out.append("")
         out.append("| key | type | required | default | description |")

@@ -37,18 +37,23 @@ class ServiceInput:
     """One service, loaded and validated."""
 
     root: Path
-    declaration: Declaration
-    declaration_doc: SourceDoc
+    declaration: Declaration | None  # None: an IaC-only directory (no lgai.yaml)
+    declaration_doc: SourceDoc | None
     manifests: list[tuple[SourceDoc, DataflowManifest]]
     files: list[InputFile] = field(default_factory=list)
+    iac: object | None = None  # checker.iac.IacInput, attached by the Checker when IaC is present
 
     def doc(self, file: str) -> SourceDoc | None:
-        if file == self.declaration_doc.file:
+        if self.declaration_doc is not None and file == self.declaration_doc.file:
             return self.declaration_doc
         for doc, _ in self.manifests:
             if doc.file == file:
                 return doc
         return None
+
+
+def has_declaration(root: Path) -> bool:
+    return (root / DECLARATION_FILE).is_file() or (root / "lgai.yml").is_file()
 
 
 def _yaml_files(directory: Path) -> list[Path]:

@@ -16,6 +16,7 @@ from . import classification
 from .load import ServiceInput
 from .policydata import PolicyData
 from .vocabulary import NETWORK_MODELS, PERSONAL_RANK
+from .iac.normalise import iac_section
 from .yamlsource import render_path
 
 INPUT_VERSION = 1
@@ -118,6 +119,29 @@ def build_input(service: ServiceInput, policy: PolicyData, *, profile: str | Non
         "reporting": _dump(decl.reporting),
         "assets": assets,
         "flows": flows,
-        "iac": {"present": False, "resources": []},
+        "iac": iac_section(service.iac, components),
+        "scope": "service",
         "_files": {"declaration": dfile},
+    }
+
+
+def build_iac_only_input(iac, *, profile: str | None, as_of: dt.date) -> dict:
+    """The input document for a directory with IaC but no lgai.yaml: only IaC rules run on it.
+
+    Every resource is unlinked (no declaration), so each is assumed to hold 機密性2+ data.
+    """
+    models = [profile] if profile else list(NETWORK_MODELS)
+    return {
+        "lgai": {"input_version": INPUT_VERSION, "as_of": as_of.isoformat()},
+        "profile": {"selected": profile, "models": models, "declared_models": []},
+        "service": None,
+        "delivery": None,
+        "providers": {},
+        "components": {},
+        "connections": [],
+        "assets": {},
+        "flows": [],
+        "iac": iac_section(iac, {}),
+        "scope": "iac_only",
+        "_files": {},
     }

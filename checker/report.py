@@ -29,6 +29,7 @@ class Finding(BaseModel):
     field: str = Field(description="field path in the file, e.g. components[2].encryption.at_rest")
     message: Text
     values: dict = Field(default_factory=dict)
+    check_id: str | None = Field(None, description="the checkov check that produced this finding (IaC)")
 
     def location(self) -> str:
         return f"{self.file}:{self.line}" if self.line else self.file
@@ -64,7 +65,17 @@ class RequirementResult(BaseModel):
     findings: list[Finding] = Field(default_factory=list, description="violations (status fail)")
     open_points: list[Finding] = Field(default_factory=list, description="what configuration cannot decide")
     attestation: AttestationRef | None = None
+    checkov: list["CheckovCheck"] = Field(default_factory=list, description="checkov checks mapped to this requirement and their counts")
+    suppressed: list[Finding] = Field(default_factory=list, description="IaC findings suppressed by a skip comment, with its reason")
     remediation: Text
+
+
+class CheckovCheck(BaseModel):
+    check_id: str
+    name: str
+    passed: int = 0
+    failed: int = 0
+    skipped: int = 0
 
 
 class InputFileRef(BaseModel):
@@ -87,6 +98,24 @@ class Summary(BaseModel):
     by_family: dict[str, dict[str, int]]
 
 
+class IacFileRef(BaseModel):
+    path: str
+    framework: str
+
+
+class IacSummary(BaseModel):
+    """What IaC was read and how: files, resources, the checkov build and the checks it ran."""
+
+    files: list[IacFileRef]
+    resources: int
+    by_cloud: dict[str, int]
+    by_category: dict[str, int]
+    checkov_version: str
+    checks_run: list[str]
+    linked: int = Field(0, description="resources linked to a declared component")
+    notes: list[str] = Field(default_factory=list)
+
+
 class Report(BaseModel):
     report_format: int = REPORT_FORMAT_VERSION
     tool: dict[str, str]
@@ -94,12 +123,16 @@ class Report(BaseModel):
     engine: dict[str, str]
     generated_at: str
     as_of: str
-    service: dict[str, str]
+    service: dict[str, str | None]
+    scope: Literal["service", "iac_only"] = Field(
+        "service", description="iac_only: no lgai.yaml, only the IaC requirements were judged"
+    )
     inputs: list[InputFileRef]
     profile: dict
     municipality: str | None = None
     params: list[ParamUsed]
     results: list[RequirementResult]
+    iac: IacSummary | None = None
     summary: Summary
     verdict: Verdict
     lang: Literal["ja", "en"] = "ja"

@@ -15,10 +15,13 @@ from . import __version__
 from .engines import make_engine
 from .errors import InputError, Problem
 from .evaluate import evaluate_rules
-from .load import ServiceInput, load_service
-from .normalise import build_input
+from .iac import IacInput, load_iac
+from .iac.checkov_map import load_checkov_map
+from .iac.evidence import IacCheckEvidence
+from .load import InputFile, ServiceInput, has_declaration, load_service
+from .normalise import build_iac_only_input, build_input
 from .policydata import load_policy_data
-from .report import InputFileRef, ParamUsed, Report, summarise, verdict_of
+from .report import IacFileRef, IacSummary, InputFileRef, ParamUsed, Report, summarise, verdict_of
 from .rulepack import builtin_rules_dir, load_rule_pack
 
 PROFILES = {"alpha": "alpha", "alpha-prime": "alpha_prime", "beta": "beta", "beta-prime": "beta_prime"}
@@ -43,31 +46,71 @@ class Checker:
         self.pack = load_rule_pack(self.options.rules_dirs)
         self.engine = make_engine(self.options.engine)
         self.engine.prepare(self.pack.rego_modules, {"lgai": {"params": self.policy.as_data()}})
+        self.checkov_map = load_checkov_map(builtin_rules_dir(), {r.meta.id for r in self.pack.rules})
 
     def load(self, path: Path) -> ServiceInput:
-        service = load_service(Path(path), self.policy.scheme)
+        """Load a service directory (lgai.yaml, data-flow manifests, and IaC when present),
+        or an IaC-only directory or file (no lgai.yaml)."""
+        path = Path(path)
+        if path.is_file() or (path.is_dir() and not has_declaration(path)):
+            return self._load_iac_only(path)
+        service = load_service(path, self.policy.scheme)
         self._check_attestations(service)
+        service.iac = self._load_iac(service.root, service.declaration.iac.paths or None)
+        if service.iac is not None:
+            service.files += [InputFile(p, digest, kind) for p, digest, kind in service.iac.digests]
         return service
+
+    def _load_iac(self, root: Path, paths: list[str] | None) -> IacInput | None:
+        return load_iac(root, paths, sorted(self.checkov_map.checks), builtin_rules_dir() / "checkov")
+
+    def _load_iac_only(self, path: Path) -> ServiceInput:
+        root, paths = (path.parent, [path.name]) if path.is_file() else (path, None)
+        iac = self._load_iac(root, paths)
+        if iac is None:
+            if path.is_file():
+                raise InputError.single(str(path), "not an IaC file lgai reads (Terraform, plan JSON, CloudFormation, Kubernetes)")
+            load_service(path, self.policy.scheme)  # raises the "no lgai.yaml" error with its hint
+        files = [InputFile(p, digest, kind) for p, digest, kind in iac.digests]
+        return ServiceInput(root=root, declaration=None, declaration_doc=None, manifests=[], files=files, iac=iac)
+
+    def today(self) -> dt.date:
+        return self.options.as_of or dt.date.today()
 
     def check(self, path: Path) -> Report:
         service = self.load(path)
         return self.check_loaded(service)
+
+    def iac_rules(self):
+        """Rules judged on an IaC-only directory: checks that read nothing but IaC."""
+        return [r for r in self.pack.rules if r.meta.kind == "check" and set(r.meta.input) == {"iac"}]
 
     def check_loaded(self, service: ServiceInput) -> Report:
         opts = self.options
         now = opts.now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
         as_of = opts.as_of or now.date()
         profile = PROFILES[opts.profile] if opts.profile else None
-        doc = build_input(service, self.policy, profile=profile, as_of=as_of)
-        results = evaluate_rules(self.pack, self.engine, doc, service, self.policy, as_of)
+        iac_only = service.declaration is None
+        if iac_only:
+            doc = build_iac_only_input(service.iac, profile=profile, as_of=as_of)
+        else:
+            doc = build_input(service, self.policy, profile=profile, as_of=as_of)
+        evidence = IacCheckEvidence(self.checkov_map, service.iac.records) if service.iac is not None else None
+        rules = self.iac_rules() if iac_only else None
+        results = evaluate_rules(self.pack, self.engine, doc, service, self.policy, as_of, rules=rules, checkov=evidence)
         decl = service.declaration
+        if iac_only:
+            service_info = {"name": service.root.resolve().name, "vendor": None, "version": None, "delivery": None}
+        else:
+            service_info = {"name": decl.service.name, "vendor": decl.service.vendor, "version": decl.service.version, "delivery": decl.delivery}
         return Report(
             tool={"name": "lgai", "version": __version__},
             rule_pack={"version": self.pack.version, "digest": self.pack.digest, "rules": len(self.pack.rules)},
             engine={"name": self.engine.name, "version": self.engine.version},
             generated_at=now.isoformat(),
             as_of=as_of.isoformat(),
-            service={"name": decl.service.name, "vendor": decl.service.vendor, "version": decl.service.version, "delivery": decl.delivery},
+            service=service_info,
+            scope="iac_only" if iac_only else "service",
             inputs=[InputFileRef(path=f.path, sha256=f.sha256, kind=f.kind) for f in service.files],
             profile=doc["profile"],
             municipality=self.policy.municipality,
@@ -76,6 +119,7 @@ class Checker:
                 for k, v in sorted(self.policy.provenance.items())
             ],
             results=results,
+            iac=iac_summary(service.iac, doc) if service.iac is not None else None,
             summary=summarise(results),
             verdict=verdict_of(results),
         )
@@ -121,3 +165,22 @@ class Checker:
                     )
                 )
         return problems
+
+
+def iac_summary(iac: IacInput, doc: dict) -> IacSummary:
+    by_cloud: dict[str, int] = {}
+    by_category: dict[str, int] = {}
+    for r in iac.resources:
+        by_cloud[r.cloud] = by_cloud.get(r.cloud, 0) + 1
+        by_category[r.category] = by_category.get(r.category, 0) + 1
+    files = [IacFileRef(path=path, framework=kind.split(":", 1)[1]) for path, _, kind in iac.digests]
+    return IacSummary(
+        files=files,
+        resources=len(iac.resources),
+        by_cloud=dict(sorted(by_cloud.items())),
+        by_category=dict(sorted(by_category.items())),
+        checkov_version=iac.checkov_version,
+        checks_run=iac.checks_run,
+        linked=sum(1 for r in doc["iac"]["resources"] if not r["holds"]["assumed"]),
+        notes=iac.notes,
+    )

@@ -6,12 +6,14 @@ import json
 
 from .dataflow import DataflowManifest
 from .declaration import Declaration
+from .iac.model import IacResource
 from .report import Report
 
 SCHEMAS = {
     "lgai": (Declaration, "lgai.yaml — declared architecture of a cloud AI service"),
     "dataflows": (DataflowManifest, "dataflows.yaml — data-flow manifest"),
     "report": (Report, "lgai JSON report"),
+    "iac-resource": (IacResource, "normalised facts of one IaC resource (input.iac.resources[])"),
 }
 
 

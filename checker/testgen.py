@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .dataflow import Asset, Flow
 from .declaration import AIModel, Component, Connection, Provider
+from .iac.model import IacResource
 from .load import load_service
 from .normalise import build_input
 from .policydata import load_policy_data
@@ -47,6 +48,11 @@ def _defaults() -> dict:
         "flow": dump(Flow.model_validate({"id": "x", "asset": "memo", "from": ep, "to": {"component": "gw"},
                                           "purpose": "test", "transport": "lgwan"})),
         "connection": dump(Connection.model_validate({"id": "x", "from": ep, "to": {"component": "gw"}, "transport": "lgwan"})),
+        # An IaC resource as the extractors emit it (unlinked: holds.assumed true).
+        "iac_resource": IacResource(
+            source="terraform", cloud="aws", type="aws_s3_bucket", address="aws_s3_bucket.x", category="storage",
+            _at={"file": "main.tf", "path": "aws_s3_bucket.x", "line": 1},
+        ).dump(),
     }
 
 

@@ -73,6 +73,7 @@ base := {
 				"tls_min_version": "1.2"
 			},
 			"hosting": "lgwan_asp",
+			"iac_resources": [],
 			"id": "ai",
 			"kind": "ai_inference",
 			"logging": {
@@ -118,6 +119,7 @@ base := {
 				"tls_min_version": "1.2"
 			},
 			"hosting": "lgwan_asp",
+			"iac_resources": [],
 			"id": "gw",
 			"kind": "gateway",
 			"logging": {
@@ -163,6 +165,7 @@ base := {
 				"tls_min_version": "1.2"
 			},
 			"hosting": "lgwan_asp",
+			"iac_resources": [],
 			"id": "store",
 			"kind": "storage",
 			"logging": {
@@ -433,8 +436,10 @@ base := {
 		"output_filter": null
 	},
 	"iac": {
+		"clouds": [],
 		"present": false,
-		"resources": []
+		"resources": [],
+		"sources": []
 	},
 	"lgai": {
 		"as_of": "2026-11-25",
@@ -530,6 +535,7 @@ base := {
 		"granularity": null,
 		"usage_stats": null
 	},
+	"scope": "service",
 	"service": {
 		"ai_functions": [
 			"generation"
@@ -574,6 +580,7 @@ defaults := {
 			"tls_min_version": null
 		},
 		"hosting": "lgwan_asp",
+		"iac_resources": [],
 		"kind": "compute",
 		"logging": null,
 		"name": null,
@@ -620,6 +627,48 @@ defaults := {
 			"segment": null
 		},
 		"transport": "lgwan"
+	},
+	"iac_resource": {
+		"_at": {
+			"file": "main.tf",
+			"line": 1,
+			"path": "aws_s3_bucket.x"
+		},
+		"address": "aws_s3_bucket.x",
+		"ai": null,
+		"backup": null,
+		"category": "storage",
+		"cloud": "aws",
+		"encryption": {
+			"at_rest": null,
+			"key_kind": null,
+			"key_ref": null
+		},
+		"exposure": {
+			"ingress": [],
+			"public": null,
+			"reasons": []
+		},
+		"extra_regions": [],
+		"holds": {
+			"assumed": true,
+			"avail_rank_max": 0,
+			"components": [],
+			"conf_rank_max": 0,
+			"personal_rank_max": 0
+		},
+		"iam": null,
+		"image_scanning": null,
+		"key_rotation": null,
+		"logging": null,
+		"name": null,
+		"region": null,
+		"secrets": [],
+		"source": "terraform",
+		"tags": {},
+		"tls": null,
+		"type": "aws_s3_bucket",
+		"workload": null
 	},
 	"model": {
 		"approved_max_confidentiality": null,

@@ -1,0 +1,134 @@
+"""Find the IaC files under a directory, by framework, without importing checkov.
+
+Sniffing reads at most the first 64 KiB of a YAML/JSON file and looks for the keys that
+identify it (CloudFormation `Resources`/`AWSTemplateFormatVersion`, Kubernetes
+`apiVersion` + `kind`, Terraform plan `planned_values`/`resource_changes`). Files are
+parsed later, once, by checkov's parsers.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError, Problem
+
+SKIP_DIRS = {".git", ".terraform", "node_modules", ".venv", "venv", "__pycache__", ".lgai-cache"}
+LGAI_FILES = {"lgai.yaml", "lgai.yml", "dataflows.yaml", "dataflows.yml", "expected.yaml", "lgai-waivers.yaml"}
+SNIFF_BYTES = 64 * 1024
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+_CFN_YAML = re.compile(r"^(AWSTemplateFormatVersion\s*:|Resources\s*:)", re.M)
+_CFN_TYPE = re.compile(r"""Type["']?\s*:\s*["']?(AWS|Alexa)::""")
+_CFN_JSON = re.compile(r'"(AWSTemplateFormatVersion|Resources)"\s*:')
+_K8S_API = re.compile(r"^apiVersion\s*:", re.M)
+_K8S_KIND = re.compile(r"^kind\s*:", re.M)
+_PLAN_JSON = re.compile(r'"(planned_values|resource_changes)"\s*:')
+
+
+@dataclass
+class IacFiles:
+    root: Path
+    terraform: list[Path] = field(default_factory=list)  # *.tf, *.tf.json
+    terraform_plan: list[Path] = field(default_factory=list)
+    cloudformation: list[Path] = field(default_factory=list)
+    kubernetes: list[Path] = field(default_factory=list)
+
+    @property
+    def present(self) -> bool:
+        return bool(self.terraform or self.terraform_plan or self.cloudformation or self.kubernetes)
+
+    def all(self) -> list[Path]:
+        return sorted({*self.terraform, *self.terraform_plan, *self.cloudformation, *self.kubernetes})
+
+    def rel(self, path: Path | str) -> str:
+        p = Path(path)
+        try:
+            return p.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return p.as_posix()
+
+
+def _within(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def _walk(start: Path) -> list[Path]:
+    if start.is_file():
+        return [start]
+    out = []
+    for dirpath, dirnames, filenames in os.walk(start):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
+        out += [Path(dirpath) / f for f in sorted(filenames)]
+    return out
+
+
+def _head(path: Path) -> str:
+    with open(path, "rb") as fh:
+        return fh.read(SNIFF_BYTES).decode("utf-8", errors="replace")
+
+
+def classify(path: Path) -> str | None:
+    """The framework of one file, or None when it is not IaC lgai reads."""
+    name = path.name
+    if name.endswith(".tf") or name.endswith(".tf.json"):
+        return "terraform"
+    if name in LGAI_FILES:
+        return None
+    suffix = path.suffix.lower()
+    if suffix not in (".yaml", ".yml", ".json", ".template"):
+        return None
+    head = _head(path)
+    if suffix == ".json":
+        if _PLAN_JSON.search(head):
+            return "terraform_plan"
+        if _CFN_JSON.search(head) and ('"AWSTemplateFormatVersion"' in head or _CFN_TYPE.search(head)):
+            return "cloudformation"
+        if '"apiVersion"' in head and '"kind"' in head:
+            return "kubernetes"
+        return None
+    if _CFN_YAML.search(head) and ("AWSTemplateFormatVersion" in head or _CFN_TYPE.search(head)):
+        return "cloudformation"
+    if _K8S_API.search(head) and _K8S_KIND.search(head):
+        return "kubernetes"
+    return None
+
+
+def discover(root: Path, paths: list[str] | None = None) -> IacFiles:
+    """IaC files under `root`, or under each of `paths` (relative to root) when given.
+
+    A path that does not exist, or a symbolic link that leads outside `root`, is an input
+    error: a declared IaC location that silently yields nothing would be a silent pass.
+    """
+    root = Path(root)
+    found = IacFiles(root=root)
+    problems: list[Problem] = []
+    starts = [root] if not paths else [root / p for p in paths]
+    for start in starts:
+        if not start.exists():
+            problems.append(Problem(str(start), "IaC path does not exist", field="iac.paths", hint="fix iac.paths in lgai.yaml"))
+            continue
+        for path in _walk(start):
+            if path.is_symlink() and not _within(path, root):
+                problems.append(Problem(found.rel(path), "symbolic link points outside the checked directory; not read"))
+                continue
+            kind = classify(path)
+            if kind is None:
+                continue
+            if path.stat().st_size > MAX_FILE_BYTES:
+                problems.append(
+                    Problem(found.rel(path), f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; not read")
+                )
+                continue
+            getattr(found, kind).append(path)
+    if problems:
+        raise InputError(problems)
+    for kind in ("terraform", "terraform_plan", "cloudformation", "kubernetes"):
+        setattr(found, kind, sorted(set(getattr(found, kind))))
+    return found

@@ -1,0 +1,188 @@
+"""The checkov adapter: parse IaC with checkov's parsers and graph, run the mapped checks.
+
+checkov is imported here and nowhere else, and only when IaC files were found
+(importing it costs about 1-2 s). Each framework's runner is called directly in this
+process (no RunnerRegistry, no forked workers), so that after one run we hold both the
+check results and the parsed definitions: every file is parsed once.
+
+Only an explicit allowlist runs: the built-in checks listed in rules/checkov_map.yaml
+plus lgai's own checks (CKV_LGAI_*) from rules/checkov/<framework>/.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError, Problem
+from .discover import IacFiles
+
+FRAMEWORKS = ("terraform", "terraform_plan", "cloudformation", "kubernetes")
+CUSTOM_PREFIX = "CKV_LGAI_"
+
+
+@dataclass
+class CheckRecord:
+    """One checkov check result on one resource."""
+
+    check_id: str
+    check_name: str
+    result: str  # passed / failed / skipped
+    file: str  # relative to the checked directory
+    line: int | None
+    resource: str  # checkov's resource address
+    framework: str
+    suppress_comment: str | None = None
+    evaluated_keys: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ScanResult:
+    framework: str
+    definitions: object  # checkov's parsed definitions (shape differs per framework)
+    records: list[CheckRecord] = field(default_factory=list)
+    checks_run: list[str] = field(default_factory=list)
+
+
+def checkov_version() -> str:
+    from checkov.version import version
+
+    return version
+
+
+def _quiet_checkov() -> None:
+    os.environ.setdefault("CHECKOV_PARALLELIZATION_TYPE", "none")
+    os.environ.setdefault("LOG_LEVEL", "ERROR")
+    for name in ("checkov", "urllib3", "bc_jsonpath_ng"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def _runner(framework: str):
+    if framework == "terraform":
+        from checkov.terraform.runner import Runner
+    elif framework == "terraform_plan":
+        from checkov.terraform.plan_runner import Runner
+    elif framework == "cloudformation":
+        from checkov.cloudformation.runner import Runner
+    else:
+        from checkov.kubernetes.runner import Runner
+    return Runner()
+
+
+_LOADED_EXTERNAL: set[str] = set()
+
+
+def _load_custom_checks(framework: str, checks_dir: Path) -> list[str]:
+    """Load lgai's custom checks for a framework once per process; return their ids."""
+    sub = checks_dir / ("terraform" if framework == "terraform_plan" else framework)
+    if not sub.is_dir():
+        return []
+    from checkov.common.checks.base_check_registry import BaseCheckRegistry
+
+    key = str(sub.resolve())
+    registry = _registry(framework)
+    if key not in _LOADED_EXTERNAL:
+        registry.load_external_checks(key)
+        _LOADED_EXTERNAL.add(key)
+    ids = sorted(
+        {c.id for checks in list(registry.checks.values()) + list(registry.wildcard_checks.values()) for c in checks if c.id.startswith(CUSTOM_PREFIX)}
+    )
+    assert isinstance(registry, BaseCheckRegistry)
+    return ids
+
+
+def _registry(framework: str):
+    if framework in ("terraform", "terraform_plan"):
+        from checkov.terraform.checks.resource.registry import resource_registry
+
+        return resource_registry
+    if framework == "cloudformation":
+        from checkov.cloudformation.checks.resource.registry import cfn_registry
+
+        return cfn_registry
+    from checkov.kubernetes.checks.resource.registry import registry
+
+    return registry
+
+
+def _explain_parse_error(framework: str, path: Path) -> str:
+    """checkov keeps only the failing file names: re-parse one to say what is wrong."""
+    try:
+        if framework == "terraform":
+            if path.name.endswith(".json"):
+                import json
+
+                json.loads(path.read_text(encoding="utf-8"))
+            else:
+                import hcl2
+
+                hcl2.loads(path.read_text(encoding="utf-8"))
+        elif framework in ("terraform_plan",):
+            import json
+
+            json.loads(path.read_text(encoding="utf-8"))
+        elif framework == "cloudformation":
+            from checkov.cloudformation.parser import parse
+
+            parse(str(path))
+        else:
+            import yaml
+
+            list(yaml.safe_load_all(path.read_text(encoding="utf-8")))
+    except UnicodeDecodeError:
+        return "not UTF-8 text (Shift_JIS? convert with: iconv -f SHIFT_JIS -t UTF-8)"
+    except Exception as exc:  # the parser's own message, first line
+        text = str(exc).strip().splitlines()
+        return text[0][:300] if text else exc.__class__.__name__
+    return "checkov could not parse this file"
+
+
+def scan(files: IacFiles, check_ids: dict[str, list[str]], checks_dir: Path) -> list[ScanResult]:
+    """Run each framework's checkov runner on the discovered files.
+
+    `check_ids` maps framework -> built-in check ids to run. Unparseable files raise an
+    InputError naming each file (never a silent pass).
+    """
+    _quiet_checkov()
+    from checkov.runner_filter import RunnerFilter
+
+    results: list[ScanResult] = []
+    problems: list[Problem] = []
+    for framework in FRAMEWORKS:
+        paths: list[Path] = getattr(files, framework)
+        if not paths:
+            continue
+        runner = _runner(framework)
+        custom = _load_custom_checks(framework, checks_dir)
+        allow = sorted(set(check_ids.get(framework, [])) | set(custom))
+        # An empty allowlist would mean "every check" to checkov: keep it explicit.
+        runner_filter = RunnerFilter(framework=[framework], checks=allow or ["CKV_LGAI_NONE"], show_progress_bar=False)
+        if framework == "terraform":
+            report = runner.run(root_folder=str(files.root), runner_filter=runner_filter)
+        else:
+            report = runner.run(root_folder=None, files=[str(p) for p in paths], runner_filter=runner_filter)
+        for bad in sorted(set(report.parsing_errors)):
+            p = Path(bad)
+            problems.append(Problem(files.rel(p), f"cannot parse {framework} file: {_explain_parse_error(framework, p)}"))
+        scan_result = ScanResult(framework=framework, definitions=runner.definitions, checks_run=allow)
+        for status, records in (("passed", report.passed_checks), ("failed", report.failed_checks), ("skipped", report.skipped_checks)):
+            for r in records:
+                scan_result.records.append(
+                    CheckRecord(
+                        check_id=r.check_id,
+                        check_name=r.check_name,
+                        result=status,
+                        file=files.rel(r.file_abs_path) if r.file_abs_path else r.file_path.lstrip("/"),
+                        line=r.file_line_range[0] if r.file_line_range else None,
+                        resource=r.resource,
+                        framework=framework,
+                        suppress_comment=(r.check_result or {}).get("suppress_comment"),
+                        evaluated_keys=list((r.check_result or {}).get("evaluated_keys") or []),
+                    )
+                )
+        results.append(scan_result)
+    if problems:
+        raise InputError(problems)
+    return results
