@@ -266,7 +266,7 @@ def test_rules(rules_dir, engine, verbose):
 
 
 @main.command()
-@click.argument("name", type=click.Choice(["lgai", "dataflows", "report"]), default="lgai")
+@click.argument("name", type=click.Choice(["lgai", "dataflows", "report", "iac-resource"]), default="lgai")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="書き出し先")
 @_guard
 def schema(name, output):
@@ -275,6 +275,38 @@ def schema(name, output):
     from checker.schemas import schema_json
 
     text = schema_json(name)
+    if output:
+        write_atomic(Path(output), text)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.group()
+def iac() -> None:
+    """IaC の読み取り結果 / what lgai reads from IaC."""
+
+
+@iac.command("facts")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="書き出し先 (省略時は標準出力)")
+@_guard
+def iac_facts(path, fmt, output):
+    """IaC から抽出した正規化済みリソースと checkov の結果を表示する / print the normalised IaC facts rules read."""
+    import json
+
+    import yaml
+
+    from checker.atomic import write_atomic
+    from checker.iac.dump import facts_document
+    from checker.run import Checker
+    from checker.secrets import mask
+
+    doc = mask(facts_document(Checker(), Path(path)))
+    if fmt == "json":
+        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
     if output:
         write_atomic(Path(output), text)
     else:

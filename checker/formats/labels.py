@@ -7,6 +7,17 @@ from ..rulepack import FAMILIES
 
 LABELS = {
     "title": ("lgai 適合性チェック結果", "lgai compliance report"),
+    "scope": ("判定範囲", "Scope"),
+    "scope_iac_only": (
+        "IaC のみ (lgai.yaml なし): IaC で判定できる要件だけを判定。サービス全体の適合性は判定していない",
+        "IaC only (no lgai.yaml): only the requirements IaC can evidence were judged, not the whole service",
+    ),
+    "iac": ("IaC", "IaC"),
+    "iac_files": ("ファイル", "files"),
+    "iac_resources": ("リソース", "resources"),
+    "iac_linked": ("構成要素に対応付け", "linked to components"),
+    "checkov_checks": ("checkov チェック", "checkov checks"),
+    "suppressed": ("抑止された指摘", "Suppressed findings"),
     "service": ("サービス", "Service"),
     "vendor": ("事業者", "Vendor"),
     "verdict": ("総合判定", "Verdict"),
@@ -37,6 +48,7 @@ LABELS = {
     "statement": ("表明", "Statement"),
     "document": ("証跡", "Evidence document"),
     "all_models": ("宣言された全モデル", "all declared models"),
+    "no_models_declared": ("宣言なし: 全モデルで判定", "none declared: judged for every model"),
     "party_vendor": ("事業者が示すもの", "From the vendor"),
     "party_municipality": ("自治体が確認するもの", "For the municipality to confirm"),
 }
@@ -86,4 +98,6 @@ def models(profile: dict, lang: str) -> str:
     names = ", ".join(MODEL_NAMES[m] for m in profile["models"])
     if profile.get("selected"):
         return names
+    if not profile.get("declared_models"):
+        return f"{names} ({label('no_models_declared', lang)})"
     return f"{names} ({label('all_models', lang)})"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..report import Report
 from . import labels as L
-from .text import ORDER, SEV_ORDER
+from .text import ORDER, SEV_ORDER, iac_line
 
 ICON = {"pass": "✅", "fail": "❌", "error": "⚠️", "needs_attestation": "📝", "attested": "📎", "not_applicable": "➖"}
 
@@ -15,13 +15,19 @@ def _cell(text: str) -> str:
 
 def render_markdown(report: Report, lang: str) -> str:
     svc = report.service
-    out = [f"## {L.label('title', lang)}: {svc['name']} {svc['version']}", ""]
+    name = " ".join(x for x in (svc["name"], svc.get("version")) if x)
+    out = [f"## {L.label('title', lang)}: {name}", ""]
     out.append(f"**{L.label('verdict', lang)}: {L.verdict(report.verdict, lang)}**")
     out.append("")
-    out.append(f"- {L.label('vendor', lang)}: {svc['vendor']}")
+    if report.scope == "iac_only":
+        out.append(f"- {L.label('scope', lang)}: {L.label('scope_iac_only', lang)}")
+    if svc.get("vendor"):
+        out.append(f"- {L.label('vendor', lang)}: {svc['vendor']}")
     out.append(f"- {L.label('profile', lang)}: {L.models(report.profile, lang)}")
     out.append(f"- {L.label('as_of', lang)}: {report.as_of}")
     out.append(f"- {L.label('rule_pack', lang)}: {report.rule_pack['version']} (`{str(report.rule_pack['digest'])[:12]}`)")
+    if report.iac is not None:
+        out.append(f"- {L.label('iac', lang)}: {iac_line(report, lang)}")
     counts = report.summary.by_status
     out.append(f"- {L.label('summary', lang)}: " + ", ".join(f"{L.status(s, lang)} {counts[s]}" for s in ORDER if counts.get(s)))
     out.append("")

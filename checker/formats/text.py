@@ -43,8 +43,11 @@ def print_report(console: Console, report: Report, lang: str) -> None:
     head.add_column(style="bold")
     head.add_column()
     svc = report.service
-    head.add_row(L.label("service", lang), f"{svc['name']} {svc['version']}")
-    head.add_row(L.label("vendor", lang), svc["vendor"])
+    head.add_row(L.label("service", lang), " ".join(x for x in (svc["name"], svc.get("version")) if x))
+    if svc.get("vendor"):
+        head.add_row(L.label("vendor", lang), svc["vendor"])
+    if report.scope == "iac_only":
+        head.add_row(L.label("scope", lang), L.label("scope_iac_only", lang))
     head.add_row(L.label("profile", lang), L.models(report.profile, lang))
     head.add_row(L.label("as_of", lang), report.as_of)
     head.add_row(
@@ -52,6 +55,8 @@ def print_report(console: Console, report: Report, lang: str) -> None:
         f"{report.rule_pack['version']} ({report.rule_pack['rules']} rules, sha256 {str(report.rule_pack['digest'])[:12]}…)",
     )
     head.add_row(L.label("engine", lang), report.engine["version"])
+    if report.iac is not None:
+        head.add_row(L.label("iac", lang), iac_line(report, lang))
     verdict = RText(f" {L.label('verdict', lang)}: {L.verdict(report.verdict, lang)} ", style=VERDICT_STYLE[report.verdict])
     console.print(Panel(head, title=L.label("title", lang), subtitle=verdict, expand=True))
 
@@ -94,6 +99,8 @@ def print_report(console: Console, report: Report, lang: str) -> None:
             for f in r.findings:
                 console.print(f"  - {f.location()}  {f.field}")
                 console.print(f"    {f.message.get(lang)}")
+            for f in r.suppressed:
+                console.print(f"  ({L.label('suppressed', lang)}) {f.location()}  {f.message.get(lang)}")
             console.print(f"  {L.label('remediation', lang)}: {r.remediation.get(lang)}")
 
     pending = [r for r in report.results if r.status == "needs_attestation"]
@@ -118,3 +125,13 @@ def print_report(console: Console, report: Report, lang: str) -> None:
         for r in attested:
             a = r.attestation
             console.print(f"✓ {r.id} {r.title.get(lang)}: {a.document} ({a.date})")
+
+
+def iac_line(report: Report, lang: str) -> str:
+    """One line on the IaC read: files, resources per cloud, linked resources, checkov build and checks."""
+    iac = report.iac
+    clouds = ", ".join(f"{k} {v}" for k, v in iac.by_cloud.items())
+    return (
+        f"{L.label('iac_files', lang)} {len(iac.files)} / {L.label('iac_resources', lang)} {iac.resources} ({clouds})"
+        f" / {L.label('iac_linked', lang)} {iac.linked} / checkov {iac.checkov_version}, {len(iac.checks_run)} {L.label('checkov_checks', lang)}"
+    )

@@ -31,6 +31,7 @@ _PLAN_JSON = re.compile(r'"(planned_values|resource_changes)"\s*:')
 @dataclass
 class IacFiles:
     root: Path
+    starts: list[Path] = field(default_factory=list)  # the directories/files searched (root or iac.paths)
     terraform: list[Path] = field(default_factory=list)  # *.tf, *.tf.json
     terraform_plan: list[Path] = field(default_factory=list)
     cloudformation: list[Path] = field(default_factory=list)
@@ -110,6 +111,7 @@ def discover(root: Path, paths: list[str] | None = None) -> IacFiles:
     found = IacFiles(root=root)
     problems: list[Problem] = []
     starts = [root] if not paths else [root / p for p in paths]
+    found.starts = starts
     for start in starts:
         if not start.exists():
             problems.append(Problem(str(start), "IaC path does not exist", field="iac.paths", hint="fix iac.paths in lgai.yaml"))

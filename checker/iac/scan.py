@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,6 +147,9 @@ def scan(files: IacFiles, check_ids: dict[str, list[str]], checks_dir: Path) -> 
     InputError naming each file (never a silent pass).
     """
     _quiet_checkov()
+    from .checkov_loader import load_only
+
+    load_only(sorted({c for ids in check_ids.values() for c in ids}))
     from checkov.runner_filter import RunnerFilter
 
     results: list[ScanResult] = []
@@ -154,35 +158,57 @@ def scan(files: IacFiles, check_ids: dict[str, list[str]], checks_dir: Path) -> 
         paths: list[Path] = getattr(files, framework)
         if not paths:
             continue
-        runner = _runner(framework)
         custom = _load_custom_checks(framework, checks_dir)
         allow = sorted(set(check_ids.get(framework, [])) | set(custom))
         # An empty allowlist would mean "every check" to checkov: keep it explicit.
         runner_filter = RunnerFilter(framework=[framework], checks=allow or ["CKV_LGAI_NONE"], show_progress_bar=False)
-        if framework == "terraform":
-            report = runner.run(root_folder=str(files.root), runner_filter=runner_filter)
-        else:
-            report = runner.run(root_folder=None, files=[str(p) for p in paths], runner_filter=runner_filter)
-        for bad in sorted(set(report.parsing_errors)):
-            p = Path(bad)
-            problems.append(Problem(files.rel(p), f"cannot parse {framework} file: {_explain_parse_error(framework, p)}"))
-        scan_result = ScanResult(framework=framework, definitions=runner.definitions, checks_run=allow)
-        for status, records in (("passed", report.passed_checks), ("failed", report.failed_checks), ("skipped", report.skipped_checks)):
-            for r in records:
-                scan_result.records.append(
-                    CheckRecord(
-                        check_id=r.check_id,
-                        check_name=r.check_name,
-                        result=status,
-                        file=files.rel(r.file_abs_path) if r.file_abs_path else r.file_path.lstrip("/"),
-                        line=r.file_line_range[0] if r.file_line_range else None,
-                        resource=r.resource,
-                        framework=framework,
-                        suppress_comment=(r.check_result or {}).get("suppress_comment"),
-                        evaluated_keys=list((r.check_result or {}).get("evaluated_keys") or []),
-                    )
-                )
-        results.append(scan_result)
+        for runner, report in _run_framework(framework, files, paths, runner_filter):
+            _collect(framework, files, runner, report, allow, results, problems)
     if problems:
         raise InputError(problems)
     return results
+
+
+def _run_framework(framework: str, files: IacFiles, paths: list[Path], runner_filter):
+    """(runner, report) per checkov run. Terraform directories are parsed as directories (so
+    that checkov's graph resolves variables, locals and modules across their files), one run
+    per searched directory; single files and other frameworks as an explicit file list."""
+    if framework == "terraform":
+        for start in files.starts:
+            mine = [p for p in paths if p == start or start in p.parents]
+            if not mine:
+                continue
+            runner = _runner(framework)
+            if start.is_dir():
+                yield runner, runner.run(root_folder=str(start), runner_filter=runner_filter)
+            else:
+                yield runner, runner.run(root_folder=None, files=[str(start)], runner_filter=runner_filter)
+        return
+    runner = _runner(framework)
+    yield runner, runner.run(root_folder=None, files=[str(p) for p in paths], runner_filter=runner_filter)
+
+
+def _collect(framework: str, files: IacFiles, runner, report, allow: list[str], results: list[ScanResult], problems: list[Problem]) -> None:
+    """Parse errors become problems; records and definitions become one ScanResult."""
+    for bad in sorted(set(report.parsing_errors)):
+        p = Path(bad)
+        why = _explain_parse_error(framework, p)
+        m = re.search(r"\bline:? (\d+)", why)
+        problems.append(Problem(files.rel(p), f"cannot parse {framework} file: {why}", line=int(m.group(1)) if m else None))
+    scan_result = ScanResult(framework=framework, definitions=runner.definitions, checks_run=allow)
+    for status, records in (("passed", report.passed_checks), ("failed", report.failed_checks), ("skipped", report.skipped_checks)):
+        for r in records:
+            scan_result.records.append(
+                CheckRecord(
+                    check_id=r.check_id,
+                    check_name=r.check_name,
+                    result=status,
+                    file=files.rel(r.file_abs_path) if r.file_abs_path else r.file_path.lstrip("/"),
+                    line=r.file_line_range[0] if r.file_line_range else None,
+                    resource=r.resource,
+                    framework=framework,
+                    suppress_comment=(r.check_result or {}).get("suppress_comment"),
+                    evaluated_keys=list((r.check_result or {}).get("evaluated_keys") or []),
+                )
+            )
+    results.append(scan_result)
