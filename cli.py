@@ -43,6 +43,12 @@ def _guard(fn):
             _die(f"lgai: engine error: {exc}")
         except OSError as exc:
             _die(f"lgai: {exc.filename or ''}: {exc.strerror or exc}")
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bug must not look like a verdict (exit 1) or print a traceback
+            from checker.secrets import mask_text
+
+            _die(f"lgai: internal error, no verdict: {exc.__class__.__name__}: {mask_text(str(exc))[:500]} (please report this)")
 
     wrapper.__name__ = fn.__name__
     wrapper.__doc__ = fn.__doc__

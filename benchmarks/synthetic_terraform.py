@@ -6,7 +6,7 @@ Each "unit" is one tenant's slice of a cloud AI service (a document bucket, a da
 vector store, an AI endpoint, network rules, logs and keys) on one of the three clouds, written
 with variables and locals so that checkov's graph has something to resolve. Every fifth unit
 carries deliberate violations (unencrypted store, open SSH, public bucket, foreign region, a
-global AI deployment), so that both tools have findings to report.
+global AI deployment, SQL auditing off), so that both tools have findings to report.
 """
 
 from __future__ import annotations
@@ -174,6 +174,12 @@ resource "aws_bedrockagent_agent" "agent{i}" {{
 
 def azure_unit(i: int, bad: bool) -> str:
     loc = "eastus" if bad else "japaneast"
+    audit = "" if bad else f"""resource "azurerm_mssql_server_extended_auditing_policy" "sql{i}" {{
+  server_id              = azurerm_mssql_server.sql{i}.id
+  log_monitoring_enabled = true
+}}
+
+"""
     return f"""
 resource "azurerm_resource_group" "rg{i}" {{
   name     = "rg-{i}"
@@ -247,7 +253,7 @@ resource "azurerm_mssql_server" "sql{i}" {{
   }}
 }}
 
-resource "azurerm_log_analytics_workspace" "law{i}" {{
+{audit}resource "azurerm_log_analytics_workspace" "law{i}" {{
   name                = "law-{i}"
   location            = azurerm_resource_group.rg{i}.location
   resource_group_name = azurerm_resource_group.rg{i}.name
@@ -324,7 +330,7 @@ resource "google_vertex_ai_endpoint" "ep{i}" {{
 """
 
 
-UNIT_SIZES = {"aws": 10, "azure": 7, "gcp": 7}  # resources per unit
+UNIT_SIZES = {"aws": 11, "azure": 7, "gcp": 7}  # resources per unit (compliant Azure units add an auditing policy)
 UNITS = (("aws", aws_unit), ("azure", azure_unit), ("gcp", gcp_unit))
 
 
@@ -337,8 +343,9 @@ def generate(out: Path, resources: int = 4000, files: int = 40) -> int:
     i = 0
     while written < resources:
         cloud, fn = UNITS[i % 3]
-        chunks[i % files].append(fn(i, bad=(i % 5 == 0)))
-        written += UNIT_SIZES[cloud]
+        bad = i % 5 == 0
+        chunks[i % files].append(fn(i, bad=bad))
+        written += UNIT_SIZES[cloud] + (1 if cloud == "azure" and not bad else 0)
         i += 1
     for n, chunk in enumerate(chunks):
         (out / f"units_{n:02d}.tf").write_text("".join(chunk), encoding="utf-8")

@@ -76,7 +76,10 @@ def evaluate_rules(
     rules = pack.rules if rules is None else rules
     rego_rules = [r for r in rules if r.language == "rego"]
     try:
-        outputs: dict = engine.evaluate_rules(doc, [r.package for r in rego_rules])
+        # The whole pack in one query is fastest; IaC inputs (thousands of resources) and subsets
+        # of the pack are evaluated package by package, which keeps memory flat (engines/base.py).
+        whole_tree = rules is pack.rules and not doc.get("iac", {}).get("present")
+        outputs: dict = engine.evaluate_rules(doc, [r.package for r in rego_rules], whole_tree=whole_tree)
     except EngineError as exc:
         outputs = {r.package: exc for r in rego_rules}
     params = policy.as_data()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -47,6 +47,7 @@ class Params(BaseModel):
     required_reevaluation_triggers: list[ReevaluationTrigger]
     max_restore_test_age_days: int = Field(ge=1)
     contractor_ai_use_consent_required: bool
+    admin_ports: list[Annotated[int, Field(ge=1, le=65535)]]
 
     @field_validator("japan_regions")
     @classmethod

@@ -76,6 +76,7 @@ class CheckovCheck(BaseModel):
     passed: int = 0
     failed: int = 0
     skipped: int = 0
+    out_of_scope: int = Field(0, description="failures on resources the requirement does not cover (e.g. linked to 機密性1 data)")
 
 
 class InputFileRef(BaseModel):

@@ -217,6 +217,9 @@ def load_rule_dir(directory: Path, *, builtin: bool) -> tuple[list[Rule], dict[s
     for path in sorted(directory.rglob("*.py")):
         if path.name.startswith("_") or path.name.startswith("test_"):
             continue
+        if "checkov" in path.relative_to(directory).parts[:-1]:
+            files.append(path)  # custom checkov checks (checker/iac/scan.py loads them), not Python rules
+            continue
         shown = f"{'rules' if builtin else directory}/{path.relative_to(directory).as_posix()}"
         files.append(path)
         module = _import_rule_module(path, shown)
@@ -259,6 +262,7 @@ def load_rule_pack(extra_dirs: list[Path] | None = None) -> RulePack:
             raise RuleError(f"{r.path}: rule id {r.meta.id} is already used by {seen[r.meta.id].path}")
         seen[r.meta.id] = r
     files += sorted((root / "data").glob("*.yaml")) + [root / "pack.yaml"]
+    files += [p for p in [root / "checkov_map.yaml"] if p.is_file()] + sorted((root / "checkov").rglob("_*.py"))
     digest = hashlib.sha256()
     for f in sorted(set(files)):
         try:

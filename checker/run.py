@@ -95,7 +95,7 @@ class Checker:
             doc = build_iac_only_input(service.iac, profile=profile, as_of=as_of)
         else:
             doc = build_input(service, self.policy, profile=profile, as_of=as_of)
-        evidence = IacCheckEvidence(self.checkov_map, service.iac.records) if service.iac is not None else None
+        evidence = IacCheckEvidence(self.checkov_map, service.iac.records, doc["iac"]["resources"]) if service.iac is not None else None
         rules = self.iac_rules() if iac_only else None
         results = evaluate_rules(self.pack, self.engine, doc, service, self.policy, as_of, rules=rules, checkov=evidence)
         decl = service.declaration

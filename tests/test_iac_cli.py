@@ -66,10 +66,10 @@ def test_unparseable_iac_in_a_service_is_an_input_error(ocr_copy):
 
 def test_declared_iac_path_that_does_not_exist_is_an_input_error(ocr_copy):
     decl = ocr_copy / "lgai.yaml"
-    decl.write_text(decl.read_text(encoding="utf-8") + "iac:\n  paths: [terraform]\n", encoding="utf-8")
+    decl.write_text(decl.read_text(encoding="utf-8") + "iac:\n  paths: [deploy/terraform]\n", encoding="utf-8")
     proc = run_lgai("check", str(ocr_copy), *AS_OF)
     assert proc.returncode == 2
-    assert "terraform" in proc.stderr and "does not exist" in proc.stderr
+    assert "deploy/terraform" in proc.stderr and "does not exist" in proc.stderr
 
 
 def test_directory_without_declaration_or_iac_is_an_input_error(tmp_path):
@@ -112,7 +112,7 @@ def test_declaration_only_check_never_imports_checkov():
         "from checker.run import Checker, CheckOptions\n"
         "Checker(CheckOptions(as_of=dt.date(2026, 11, 25))).check(%r)\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'checkov'))\n"
-    ) % (str(ROOT), str(SERVICES / "ai-ocr-lgwan-asp"))
+    ) % (str(ROOT), str(SERVICES / "nursery-matching-mynumber"))  # a service without IaC
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"

@@ -75,11 +75,13 @@ def test_iac_fixture(fixture):
 
 
 def test_every_iac_rule_fails_and_passes_somewhere():
-    """Every IaC rule (input iac) has a fixture where it fails and one where it passes."""
+    """Every IaC rule (input iac) has a fixture where it fails and one where it passes (IaC fixtures
+    and example services with IaC)."""
     c = checker()
     iac_ids = {r.meta.id for r in c.pack.rules if "iac" in r.meta.input and r.meta.kind == "check"}
     seen: dict[str, set] = {rid: set() for rid in iac_ids}
-    for d in FIXTURES:
+    services = sorted(p for p in (ROOT / "fixtures" / "services").iterdir() if (p / "expected.yaml").is_file())
+    for d in FIXTURES + services:
         for rid, status in (expected_of(d).get("results") or {}).items():
             if rid in seen:
                 seen[rid].add(status)

@@ -28,24 +28,33 @@ class Engine(ABC):
     def eval_document(self, path: str, input_doc: dict):
         """Value of `data.<path>` for this input; None when undefined."""
 
-    def evaluate_rules(self, input_doc: dict, packages: list[str]) -> dict[str, dict | EngineError]:
+    def eval_many(self, paths: list[str], input_doc: dict) -> list:
+        """Value of each `data.<path>` for one input (None when undefined, the EngineError when it fails)."""
+        out = []
+        for path in paths:
+            try:
+                out.append(self.eval_document(path, input_doc))
+            except EngineError as exc:
+                out.append(exc)
+        return out
+
+    def evaluate_rules(self, input_doc: dict, packages: list[str], whole_tree: bool = True) -> dict[str, dict | EngineError]:
         """Outputs of every rule package: {package: {deny, undetermined, not_applicable}}.
 
-        One query for the whole tree; when it fails, each package is evaluated alone so
-        a broken rule is reported as an error while the others still give answers.
+        `whole_tree`: one query for the whole tree (fastest for the full pack); when it fails,
+        or when only some packages are wanted, each package is evaluated alone — a broken rule
+        is then reported as an error while the others still give answers. Per package is also
+        lighter: the whole-tree query keeps every rule's intermediate values alive at once
+        (measured: +150 MB on 3,300 IaC resources, against +50 MB per package).
         """
-        try:
-            tree = self.eval_document(RULES_ROOT, input_doc) or {}
-            return {p: _outputs(tree.get(p) or {}) for p in packages}
-        except EngineError:
-            pass
-        out: dict[str, dict | EngineError] = {}
-        for p in packages:
+        if whole_tree:
             try:
-                out[p] = _outputs(self.eval_document(f"{RULES_ROOT}.{p}", input_doc) or {})
-            except EngineError as exc:
-                out[p] = exc
-        return out
+                tree = self.eval_document(RULES_ROOT, input_doc) or {}
+                return {p: _outputs(tree.get(p) or {}) for p in packages}
+            except EngineError:
+                pass
+        values = self.eval_many([f"{RULES_ROOT}.{p}" for p in packages], input_doc)
+        return {p: (v if isinstance(v, EngineError) else _outputs(v or {})) for p, v in zip(packages, values)}
 
 
 def _outputs(doc: dict) -> dict:

@@ -32,7 +32,7 @@ CHECK_PACKAGES = (
     "checkov.cloudformation.checks.resource",
     "checkov.kubernetes.checks.resource",
 )
-_ID = re.compile(r"""\bid\s*=\s*["'](CKV2?_[A-Z0-9_]+)["']""")
+_ID = re.compile(r"""\b(?:check_)?id\s*=\s*["'](CKV2?_[A-Z0-9_]+)["']""")  # `id = ` or `check_id=`
 _prepared = False
 
 

@@ -12,6 +12,7 @@ entry covers both. lgai's own checks (CKV_LGAI_*, rules/checkov/) are listed her
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -27,9 +28,18 @@ class MapEntry(BaseModel):
     note: str = Field(min_length=5)
 
 
+Scope = Literal["protected", "availability", "all"]
+
+
 class CheckovMap(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    scopes: dict[str, Scope] = Field(
+        default_factory=dict, description="requirement id -> which resources its checkov failures count on (default protected)"
+    )
     checks: dict[str, MapEntry]
+
+    def scope_of(self, requirement: str) -> str:
+        return self.scopes.get(requirement, "protected")
 
     def requirements_of(self, check_id: str) -> list[str]:
         entry = self.checks.get(check_id)
@@ -52,7 +62,7 @@ def load_checkov_map(rules_dir: Path, known_requirements: set[str]) -> CheckovMa
         mapping = CheckovMap.model_validate(data)
     except (yaml.YAMLError, ValidationError) as exc:
         raise RuleError(f"{path}: {exc}") from exc
-    unknown = sorted({r for e in mapping.checks.values() for r in e.requirements} - known_requirements)
+    unknown = sorted(({r for e in mapping.checks.values() for r in e.requirements} | set(mapping.scopes)) - known_requirements)
     if unknown:
         raise RuleError(f"{path}: maps checks to unknown requirements: {', '.join(unknown)}")
     return mapping

@@ -4,6 +4,12 @@ Sniffing reads at most the first 64 KiB of a YAML/JSON file and looks for the ke
 identify it (CloudFormation `Resources`/`AWSTemplateFormatVersion`, Kubernetes
 `apiVersion` + `kind`, Terraform plan `planned_values`/`resource_changes`). Files are
 parsed later, once, by checkov's parsers.
+
+Not read: lgai's own files, dot directories, `.terraform/`, `node_modules/`, the Go templates of a
+Helm chart (`templates/` and `charts/` next to a Chart.yaml: render them with `helm template`
+and check the output), `kustomization.yaml`. A symbolic link leading outside the checked
+directory, a broken link and an oversized IaC file are input errors; a link inside it is read
+once, where it leads.
 """
 
 from __future__ import annotations
@@ -26,6 +32,10 @@ _CFN_JSON = re.compile(r'"(AWSTemplateFormatVersion|Resources)"\s*:')
 _K8S_API = re.compile(r"^apiVersion\s*:", re.M)
 _K8S_KIND = re.compile(r"^kind\s*:", re.M)
 _PLAN_JSON = re.compile(r'"(planned_values|resource_changes)"\s*:')
+_K8S_JSON_API = re.compile(r'"apiVersion"\s*:\s*"[a-z0-9.\-]*/?v\d[a-z0-9]*"')
+_K8S_JSON_KIND = re.compile(r'"kind"\s*:\s*"[A-Z][A-Za-z0-9]*"')
+# YAML with apiVersion/kind that is not a manifest applied to a cluster.
+K8S_NOT_MANIFESTS = {"kustomization.yaml", "kustomization.yml", "Kustomization", "Chart.yaml", "Chart.yml"}
 
 
 @dataclass
@@ -60,13 +70,39 @@ def _within(path: Path, root: Path) -> bool:
         return False
 
 
+# Directories of a Helm chart holding Go templates (not manifests until `helm template` renders
+# them; checkov skips them anyway). A chart's crds/ holds plain manifests and is read.
+HELM_TEMPLATE_DIRS = ("templates", "charts")
+
+
+def _link_rel(path: Path, root: Path) -> str:
+    """Where a symbolic link is (not where it leads), relative to the root."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def _walk(start: Path) -> list[Path]:
+    """Files under start, plus symbolic links to directories (which os.walk does not enter)."""
     if start.is_file():
         return [start]
     out = []
     for dirpath, dirnames, filenames in os.walk(start):
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
-        out += [Path(dirpath) / f for f in sorted(filenames)]
+        here = Path(dirpath)
+        skip = set(SKIP_DIRS)
+        if "Chart.yaml" in filenames or "Chart.yml" in filenames:
+            skip.update(HELM_TEMPLATE_DIRS)
+        kept = []
+        for d in sorted(dirnames):
+            if d in skip or d.startswith("."):
+                continue
+            if (here / d).is_symlink():
+                out.append(here / d)  # judged by discover(): inside the root it is read at its real place
+                continue
+            kept.append(d)
+        dirnames[:] = kept
+        out += [here / f for f in sorted(filenames)]
     return out
 
 
@@ -86,17 +122,19 @@ def classify(path: Path) -> str | None:
     if suffix not in (".yaml", ".yml", ".json", ".template"):
         return None
     head = _head(path)
-    if suffix == ".json":
-        if _PLAN_JSON.search(head):
+    if suffix == ".json" or (suffix == ".template" and head.lstrip().startswith("{")):
+        if _PLAN_JSON.search(head) and suffix == ".json":
             return "terraform_plan"
         if _CFN_JSON.search(head) and ('"AWSTemplateFormatVersion"' in head or _CFN_TYPE.search(head)):
             return "cloudformation"
-        if '"apiVersion"' in head and '"kind"' in head:
+        if suffix == ".json" and _K8S_JSON_API.search(head) and _K8S_JSON_KIND.search(head):
             return "kubernetes"
+        return None
+    if name in K8S_NOT_MANIFESTS:
         return None
     if _CFN_YAML.search(head) and ("AWSTemplateFormatVersion" in head or _CFN_TYPE.search(head)):
         return "cloudformation"
-    if _K8S_API.search(head) and _K8S_KIND.search(head):
+    if suffix != ".template" and _K8S_API.search(head) and _K8S_KIND.search(head):
         return "kubernetes"
     return None
 
@@ -112,14 +150,28 @@ def discover(root: Path, paths: list[str] | None = None) -> IacFiles:
     problems: list[Problem] = []
     starts = [root] if not paths else [root / p for p in paths]
     found.starts = starts
+    seen: set[Path] = set()
     for start in starts:
         if not start.exists():
             problems.append(Problem(str(start), "IaC path does not exist", field="iac.paths", hint="fix iac.paths in lgai.yaml"))
             continue
+        if not _within(start, root):
+            problems.append(Problem(str(start), "IaC path leads outside the checked directory", field="iac.paths"))
+            continue
         for path in _walk(start):
             if path.is_symlink() and not _within(path, root):
-                problems.append(Problem(found.rel(path), "symbolic link points outside the checked directory; not read"))
+                problems.append(Problem(_link_rel(path, root), "symbolic link points outside the checked directory; not read"))
                 continue
+            if path.is_symlink() and not path.exists():
+                if path.suffix.lower() in (".tf", ".json", ".yaml", ".yml", ".template"):
+                    problems.append(Problem(_link_rel(path, root), "broken symbolic link; not read"))
+                continue
+            if not path.is_file():  # a linked directory inside the root: read where it really is
+                continue
+            real = path.resolve()
+            if real in seen:  # the same file twice (a link to a file inside the root)
+                continue
+            seen.add(real)
             kind = classify(path)
             if kind is None:
                 continue

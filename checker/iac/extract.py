@@ -219,7 +219,10 @@ def run_extractors(parsed: list[Parsed], ctx: Context | None = None) -> Context:
                 continue
             res = r.new(cloud=cloud_of(r), category="other", region=r.provider_region)
         else:
-            res = fn(r, ctx)
+            try:
+                res = fn(r, ctx)
+            except Exception as exc:  # an extractor bug on an unusual resource: name it, never crash or pass
+                raise _extractor_error(r, exc) from exc
             if res is None:
                 continue
         ctx.add(res)
@@ -230,8 +233,22 @@ def run_extractors(parsed: list[Parsed], ctx: Context | None = None) -> Context:
     for r in parsed:
         fn = ATTACHMENTS.get(FAMILY_OF_SOURCE[r.source], {}).get(r.type)
         if fn is not None:
-            fn(r, ctx)
+            try:
+                fn(r, ctx)
+            except Exception as exc:
+                raise _extractor_error(r, exc) from exc
     return ctx
+
+
+def _extractor_error(r: Parsed, exc: Exception):
+    from ..errors import InputError
+
+    return InputError.single(
+        r.file,
+        f"lgai could not read {r.type} {r.address}: {exc.__class__.__name__}: {exc}",
+        line=r.line,
+        hint="an unexpected value shape; please report it with this resource",
+    )
 
 
 def cloud_of(r: Parsed) -> str:

@@ -11,6 +11,7 @@ plus lgai's own checks (CKV_LGAI_*) from rules/checkov/<framework>/.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -58,6 +59,17 @@ def _quiet_checkov() -> None:
     os.environ.setdefault("LOG_LEVEL", "ERROR")
     for name in ("checkov", "urllib3", "bc_jsonpath_ng"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
+    root = logging.getLogger()
+    if not any(isinstance(f, _CheckovRootRecords) for f in root.filters):
+        root.addFilter(_CheckovRootRecords())
+
+
+class _CheckovRootRecords(logging.Filter):
+    """checkov's parsers log parse errors on the root logger (`logging.error(...)`): lgai reports
+    them itself, as input errors, so drop checkov's copies."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return f"{os.sep}checkov{os.sep}" not in (record.pathname or "")
 
 
 def _runner(framework: str):
@@ -124,10 +136,17 @@ def _explain_parse_error(framework: str, path: Path) -> str:
             import json
 
             json.loads(path.read_text(encoding="utf-8"))
-        elif framework == "cloudformation":
-            from checkov.cloudformation.parser import parse
+        elif path.suffix.lower() == ".json":  # CloudFormation or Kubernetes JSON
+            import json
 
-            parse(str(path))
+            json.loads(path.read_text(encoding="utf-8"))
+        elif framework == "cloudformation":
+            from checkov.cloudformation.parser.cfn_yaml import CfnParseError, ContentType, load
+
+            try:
+                load(str(path), ContentType.CFN)
+            except CfnParseError as exc:
+                return f"{exc} (line {exc.line_number + 1})"
         else:
             import yaml
 
@@ -135,6 +154,9 @@ def _explain_parse_error(framework: str, path: Path) -> str:
     except UnicodeDecodeError:
         return "not UTF-8 text (Shift_JIS? convert with: iconv -f SHIFT_JIS -t UTF-8)"
     except Exception as exc:  # the parser's own message, first line
+        mark = getattr(exc, "problem_mark", None)
+        if getattr(exc, "problem", None) and mark is not None:  # YAML: the problem and its line
+            return f"{exc.problem} (line {mark.line + 1})"
         text = str(exc).strip().splitlines()
         return text[0][:300] if text else exc.__class__.__name__
     return "checkov could not parse this file"
@@ -162,8 +184,25 @@ def scan(files: IacFiles, check_ids: dict[str, list[str]], checks_dir: Path) -> 
         allow = sorted(set(check_ids.get(framework, [])) | set(custom))
         # An empty allowlist would mean "every check" to checkov: keep it explicit.
         runner_filter = RunnerFilter(framework=[framework], checks=allow or ["CKV_LGAI_NONE"], show_progress_bar=False)
+        tf_read: set[str] = set()
         for runner, report in _run_framework(framework, files, paths, runner_filter):
             _collect(framework, files, runner, report, allow, results, problems)
+            if framework != "terraform":
+                problems += _unread_files(framework, files, paths, runner, report)
+            else:
+                tf_read |= {os.path.realpath(str(getattr(k, "file_path", k))) for k in runner.definitions or {}}
+                tf_read |= {os.path.realpath(p) for p in report.parsing_errors}
+        if framework == "terraform":
+            # checkov 3.3's Terraform runner skips *.tf.json without a word.
+            problems += [
+                Problem(
+                    files.rel(p),
+                    "checkov does not read Terraform JSON configuration (.tf.json)",
+                    hint="check the plan instead: terraform show -json plan.out > plan.json",
+                )
+                for p in paths
+                if p.name.endswith(".tf.json") and os.path.realpath(p) not in tf_read
+            ]
     if problems:
         raise InputError(problems)
     return results
@@ -212,3 +251,76 @@ def _collect(framework: str, files: IacFiles, runner, report, allow: list[str], 
                 )
             )
     results.append(scan_result)
+
+
+def _unread_files(framework: str, files: IacFiles, paths: list[Path], runner, report) -> list[Problem]:
+    """Files checkov neither read nor reported as unparseable (it skips, without a parsing error,
+    broken Kubernetes YAML/JSON, plan JSON without `terraform_version`/`planned_values`, templates
+    without `Resources`, and Kubernetes documents whose names contain `{`, `}` or `#`): each is an
+    input error, never a silent pass."""
+    reported = {os.path.realpath(p) for p in report.parsing_errors}
+    read: dict[str, object] = {}
+    for key, value in (runner.definitions or {}).items():
+        read[os.path.realpath(str(getattr(key, "file_path", key)))] = value
+    problems: list[Problem] = []
+    for path in paths:
+        real = os.path.realpath(path)
+        if real in reported:
+            continue
+        if real not in read or (not read[real] and framework != "kubernetes"):
+            why = _explain_parse_error(framework, path)
+            if why == "checkov could not parse this file":
+                why = {
+                    "terraform_plan": "not a Terraform plan (`terraform show -json` output has terraform_version and planned_values)",
+                    "cloudformation": "not a CloudFormation template (no Resources section)",
+                    "kubernetes": "no valid Kubernetes object (apiVersion, kind, and names without '{', '}' or '#'; render Helm charts first)",
+                }.get(framework, why)
+            m = re.search(r"\bline:? (\d+)", why)
+            problems.append(Problem(files.rel(path), f"cannot parse {framework} file: {why}", line=int(m.group(1)) if m else None))
+        elif framework == "kubernetes":
+            problems += _k8s_dropped(files, path, read[real])
+    return problems
+
+
+def _k8s_dropped(files: IacFiles, path: Path, read: object) -> list[Problem]:
+    """Kubernetes documents checkov's validator dropped from a file it otherwise read."""
+    import yaml
+    from checkov.kubernetes.parser.validatior import K8sValidator
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        docs = [json.loads(text)] if path.suffix.lower() == ".json" else list(yaml.safe_load_all(text))
+    except Exception:  # noqa: BLE001
+        if read:  # checkov read objects from it: nothing more to say
+            return []
+        why = _explain_parse_error("kubernetes", path)
+        if "{{" in text:
+            why += " (an unrendered Helm template? render it with `helm template` first)"
+        return [Problem(files.rel(path), f"cannot parse kubernetes file: {why}")]
+    objects = []
+    for doc in docs:
+        if isinstance(doc, dict) and "apiVersion" in doc and "kind" in doc:
+            if doc.get("kind") == "List":
+                objects += [item for item in doc.get("items") or [] if item]
+            else:
+                objects.append(doc)
+    if len(objects) <= len(read if isinstance(read, list) else []):
+        return []
+    problems = []
+    for obj in objects:
+        ok, reason = K8sValidator.is_valid_template(obj)
+        if not ok:
+            meta = obj.get("metadata") if isinstance(obj, dict) else None
+            name = meta.get("name") if isinstance(meta, dict) else None
+            what = f"{obj.get('kind')} {name!r}" if isinstance(obj, dict) else "a document"
+            problems.append(Problem(files.rel(path), f"cannot parse kubernetes file: {what} not read by checkov: {reason} (unrendered template?)"))
+    if not problems:
+        got = len(read) if isinstance(read, list) else 0
+        problems.append(
+            Problem(
+                files.rel(path),
+                f"cannot parse kubernetes file: checkov read {got} of its {len(objects)} Kubernetes objects "
+                "(an unrendered Helm template? render it with `helm template` first)",
+            )
+        )
+    return problems

@@ -117,3 +117,103 @@ segment_nodes(seg) := {sprintf("segment:%s", [seg])} | {sprintf("component:%s", 
 
 # Nodes that data starting in municipal segment `seg` reaches without crossing the internet.
 reachable_from_segment(seg) := graph.reachable(closed_graph, segment_nodes(seg))
+
+# --- IaC (input.iac.resources; checker/iac/model.py) ---
+
+# An IaC resource holds data that must be protected: linked to a component receiving 機密性2+ or
+# personal data, or not linked to any declared component (then assumed to, see checker/iac/normalise.py).
+iac_protected(r) if r.holds.assumed
+
+iac_protected(r) if protected(r.holds)
+
+iac_storing_categories := {"storage", "database", "volume", "vector_store", "logging"}
+
+# Internet-wide source ranges.
+internet_cidrs := {"0.0.0.0/0", "::/0", "*", "Internet", "any", "0.0.0.0"}
+
+# Case-insensitive form of internet_cidrs (Azure writes "Internet", "Any").
+iac_internet_cidr(cidr) if lower(cidr) in {lower(x) | some x in internet_cidrs}
+
+# Region names compared the way lgai spells them: lowercase, no spaces ("Japan East" -> japaneast).
+iac_region(x) := replace(lower(x), " ", "")
+
+iac_region_in_japan(x) if region_in_japan(iac_region(x))
+
+# Data that needs customer-managed keys (GL:ENC-002): a linked resource holding 機密性3 (rank 3 or
+# above in both schemes) or special-care / specific personal information (PERSONAL_RANK sensitive 2,
+# specific 3). Unlinked resources are assumed to hold 機密性2+, not 3, so they are not in scope.
+iac_needs_cmk(r) if {
+	not r.holds.assumed
+	r.holds.conf_rank_max >= 3
+}
+
+iac_needs_cmk(r) if {
+	not r.holds.assumed
+	r.holds.personal_rank_max >= 2
+}
+
+# Clouds whose account-level controls (audit trail, threat detection) IaC can configure.
+iac_account_clouds := {"aws", "azure", "gcp"}
+
+# Start line of a resource, 0 when unknown (for ordering only).
+iac_line(r) := r._at.line if {
+	is_number(r._at.line)
+} else := 0
+
+# The `_at` of the first resource of a non-empty set (by file, line, address): where a finding
+# about a group of resources (a cloud, a file) points.
+iac_first_at(rs) := at if {
+	k := min({[r._at.file, iac_line(r), r._at.path] | some r in rs})
+	some r in rs
+	[r._at.file, iac_line(r), r._at.path] == k
+	at := r._at
+}
+
+# What a resource holds, for messages (ja / en): its components and the assets they receive, or
+# that it is assumed to hold 機密性2+ data.
+iac_holds_assets(r) := sort({a | some cid in r.holds.components; some a in input.components[cid].received.assets})
+
+iac_holds_ja(r) := "構成要素に未対応のため機密性2以上を保持すると仮定" if {
+	r.holds.assumed
+} else := sprintf("構成要素 %s、データ %s", [concat(", ", r.holds.components), concat(", ", iac_holds_assets(r))])
+
+iac_holds_en(r) := "not linked to a component, so assumed to hold 機密性2+ data" if {
+	r.holds.assumed
+} else := sprintf("components %s, data %s", [concat(", ", r.holds.components), concat(", ", iac_holds_assets(r))])
+
+# Ingress rules (exposure.ingress[]): protocols without ports, rules that open every port, and
+# whether a rule's port range covers a port.
+iac_portless_protocols := {"icmp", "icmpv6", "ipv6-icmp", "1", "58"}
+
+iac_all_ports(i) if i.from_port == null
+
+iac_all_ports(i) if i.to_port == null
+
+iac_all_ports(i) if lower(i.protocol) in {"all", "-1", "*"}
+
+iac_ingress_covers(i, p) if {
+	not iac_all_ports(i)
+	i.from_port <= p
+	p <= i.to_port
+}
+
+# IAM members that are workloads rather than people: GCP service accounts and workload identity
+# federation, Kubernetes service accounts, Azure service principals / managed identities.
+iac_workload_member(m) if startswith(lower(m), "serviceaccount:")
+
+iac_workload_member(m) if contains(lower(m), "serviceaccount")
+
+iac_workload_member(m) if contains(lower(m), ".iam.gserviceaccount.com")
+
+iac_workload_member(m) if contains(lower(m), "workloadidentitypools")
+
+iac_workload_member(m) if contains(lower(m), "serviceprincipal")
+
+iac_workload_member(m) if contains(lower(m), "managedidentity")
+
+# Members that are people or groups of people.
+iac_human_member(m) if regex.match(`^(user|group|domain):`, lower(m))
+
+iac_human_member(m) if regex.match(`^(user|group)/`, lower(m))
+
+iac_public_member(m) if lower(m) in {"allusers", "allauthenticatedusers", "system:anonymous", "system:unauthenticated"}
