@@ -18,6 +18,14 @@ def write_atomic(path: Path, data: str | bytes, encoding: str = "utf-8", mode: i
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     raw = data.encode(encoding) if isinstance(data, str) else data
+    if path.exists() and not path.is_file():
+        # A device or pipe (-o /dev/null, -o /dev/stdout, a FIFO): write through it. Renaming a
+        # temporary file over it would replace the device node itself.
+        if path.is_dir():
+            raise IsADirectoryError(21, "is a directory", str(path))
+        with open(path, "wb") as fh:
+            fh.write(raw)
+        return
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         os.chmod(tmp, _default_mode() if mode is None else mode)
