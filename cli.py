@@ -101,38 +101,53 @@ def _add(options):
     return deco
 
 
+FORMAT_NAMES = ["text", "json", "markdown", "html", "csv", "sarif", "junit", "oscal"]
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--profile", type=click.Choice(["alpha", "alpha-prime", "beta", "beta-prime"]), help="自治体のネットワークモデル (省略時は宣言された全モデル)")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="書き出し先 (省略時は標準出力)")
+@click.option("--format", "fmts", multiple=True, type=click.Choice(FORMAT_NAMES), help="出力形式 (複数可、既定 text) / output format, repeatable")
+@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False), help="書き出し先 (--format ごとに同じ順で) / one file per --format")
+@click.option("--output-dir", type=click.Path(file_okay=False), help="指定した全形式をこのディレクトリへ / write every format here")
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="high", show_default=True, help="この重要度以上の不適合で終了コード1")
 @click.option("--engine", type=click.Choice(["regorus", "opa-go"]), default="regorus", show_default=True, help="Rego エンジン")
 @click.option("--as-of", callback=_date, help="判定基準日 YYYY-MM-DD (期限・証跡の鮮度の判定。省略時は今日)")
+@click.option("--sign", "sign_key", type=click.Path(dir_okay=False, exists=True), help="JSON 報告書に Ed25519 で署名する秘密鍵 (lgai keygen)")
 @_add(common_rule_options)
 @_guard
-def check(paths, profile, fmt, output, lang, fail_on, engine, as_of, policy_data, rules_dir):
+def check(paths, profile, fmts, outputs, output_dir, lang, fail_on, engine, as_of, sign_key, policy_data, rules_dir):
     """サービスを検査して判定を出す / check services and report a verdict."""
     from checker.atomic import write_atomic
-    from checker.formats import render
+    from checker.outputs import OutputUsageError, plan_outputs, render_all
     from checker.run import Checker
 
-    if output and len(paths) > 1:
-        raise click.UsageError("-o/--output takes one service; check several services one by one or write to stdout")
-    checker = Checker(_options(profile, engine, policy_data, rules_dir, as_of))
-    reports = [checker.check(Path(p)) for p in paths]  # all inputs validated before anything is written
+    try:
+        plan = plan_outputs(list(fmts), list(outputs), output_dir, len(paths))
+    except OutputUsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    sign = None
+    if sign_key:
+        if "json" not in [o.fmt for o in plan]:
+            raise click.UsageError("--sign signs the JSON report: add --format json")
+        from checker.signing import load_private_key, sign_report_json
 
-    color = output is None and sys.stdout.isatty() and fmt == "text"
-    if fmt == "json" and len(reports) > 1:
-        text = "[\n" + ",\n".join(render(r, "json", lang).rstrip("\n") for r in reports) + "\n]\n"
-    else:
-        text = "\n".join(render(r, fmt, lang, color=color) for r in reports)
-    if output:
-        write_atomic(Path(output), text)
-    else:
-        click.echo(text, nl=False)
-    sys.exit(exit_code(reports, fail_on))
+        key = load_private_key(Path(sign_key))
+        sign = lambda text: sign_report_json(text, key)  # noqa: E731
+    checker = Checker(_options(profile, engine, policy_data, rules_dir, as_of))
+    reports = [(Path(p), checker.check(Path(p))) for p in paths]  # all inputs validated before anything is written
+
+    color = sys.stdout.isatty()
+    rendered = render_all(plan, reports, lang, color=color, sign=sign)  # everything rendered before anything is written
+    if output_dir:
+        Path(output_dir).mkdir(parents=True, exist_ok=True)
+    for path, text in rendered:
+        if path is None:
+            click.echo(text, nl=False)
+        else:
+            write_atomic(path, text)
+    sys.exit(exit_code([r for _, r in reports], fail_on))
 
 
 def exit_code(reports, fail_on: str) -> int:
@@ -285,6 +300,79 @@ def schema(name, output):
         write_atomic(Path(output), text)
     else:
         click.echo(text, nl=False)
+
+
+@main.command()
+@click.option("-o", "--output", "name", required=True, type=click.Path(dir_okay=False), help="秘密鍵のファイル名 (公開鍵は NAME.pub)")
+@click.option("--force", is_flag=True, help="既存の鍵を上書きする")
+@_guard
+def keygen(name, force):
+    """報告書に署名する Ed25519 の鍵を作る / create an Ed25519 key pair for signing reports."""
+    from checker.signing import generate_keypair
+
+    private, public = generate_keypair(Path(name), overwrite=force)
+    click.echo(f"private key: {private} (owner read/write only)\npublic key:  {public}")
+
+
+@main.command()
+@click.argument("report", type=click.Path(dir_okay=False, exists=True))
+@click.option("--pubkey", required=True, type=click.Path(dir_okay=False, exists=True), help="署名者の公開鍵 (lgai keygen の NAME.pub)")
+@click.option("--inputs", type=click.Path(exists=True), help="検査した入力 (サービスのディレクトリ): ハッシュと再評価の結果も照合する")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("--engine", type=click.Choice(["regorus", "opa-go"]), default="regorus", show_default=True)
+@_add(common_rule_options)
+@_guard
+def verify(report, pubkey, inputs, lang, engine, policy_data, rules_dir):
+    """署名済み報告書を検証する / verify a signed report (and, with --inputs, that it still matches its inputs)."""
+    from checker.signing import verify_report
+
+    result = verify_report(
+        Path(report), Path(pubkey), inputs=Path(inputs) if inputs else None, engine=engine,
+        policy_data=Path(policy_data) if policy_data else None, rules_dirs=[Path(d) for d in rules_dir],
+    )
+    click.echo(result.render(lang), nl=False)
+    sys.exit(EXIT_OK if result.ok else EXIT_FAIL)
+
+
+@main.command()
+@click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True))
+@click.option("--format", "fmt", type=click.Choice(["text", "html", "csv"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="書き出し先 (省略時は標準出力)")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@_guard
+def compare(reports, fmt, output, lang):
+    """複数の事業者の報告書を要件ごとに比較する / compare vendors' reports requirement by requirement."""
+    from checker.atomic import write_atomic
+    from checker.compare import compare_reports, load_reports, render_comparison
+
+    text = render_comparison(compare_reports(load_reports([Path(r) for r in reports])), fmt, lang, color=output is None and sys.stdout.isatty())
+    if output:
+        write_atomic(Path(output), text)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@click.argument("old", type=click.Path(dir_okay=False, exists=True))
+@click.argument("new", type=click.Path(dir_okay=False, exists=True))
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="書き出し先 (省略時は標準出力)")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@_guard
+def diff(old, new, fmt, output, lang):
+    """同じサービスの2回の検査結果の差分 / what got better or worse between two reports."""
+    from checker.atomic import write_atomic
+    from checker.compare import load_reports
+    from checker.diff import diff_reports, render_diff
+
+    old_report, new_report = load_reports([Path(old), Path(new)])
+    result = diff_reports(old_report, new_report)
+    text = render_diff(result, fmt, lang)
+    if output:
+        write_atomic(Path(output), text)
+    else:
+        click.echo(text, nl=False)
+    sys.exit(EXIT_FAIL if result.worse else EXIT_OK)
 
 
 @main.group()
