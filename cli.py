@@ -112,12 +112,18 @@ FORMAT_NAMES = ["text", "json", "markdown", "html", "csv", "sarif", "junit", "os
 @click.option("--output-dir", type=click.Path(file_okay=False), help="指定した全形式をこのディレクトリへ / write every format here")
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="high", show_default=True, help="この重要度以上の不適合で終了コード1")
-@click.option("--engine", type=click.Choice(["regorus", "opa-go"]), default="regorus", show_default=True, help="Rego エンジン")
+@click.option("--engine", type=click.Choice(["regorus", "opa-go", "opa"]), default="regorus", show_default=True, help="Rego エンジン (opa: --opa-url の OPA サーバ)")
 @click.option("--as-of", callback=_date, help="判定基準日 YYYY-MM-DD (期限・証跡の鮮度の判定。省略時は今日)")
+@click.option("--opa-url", help="OPA サーバの URL (--engine opa) / OPA server URL")
+@click.option("--opa-token", envvar="LGAI_OPA_TOKEN", help="OPA の Bearer トークン (環境変数 LGAI_OPA_TOKEN でも可; 表示されない)")
+@click.option("--opa-push", is_flag=True, help="評価の前にルールとデータを OPA サーバへ登録する / upload policies and data first")
+@click.option("--opa-timeout", type=click.FloatRange(0.1, 600), default=10.0, show_default=True, help="OPA への1リクエストのタイムアウト (秒)")
+@click.option("--opa-ca", type=click.Path(dir_okay=False, exists=True), help="OPA サーバの TLS 証明書を検証する CA ファイル")
+@click.option("--jobs", type=click.IntRange(1, 64), default=4, show_default=True, help="複数サービスを同時に評価する数 (--engine opa)")
 @click.option("--sign", "sign_key", type=click.Path(dir_okay=False, exists=True), help="JSON 報告書に Ed25519 で署名する秘密鍵 (lgai keygen)")
 @_add(common_rule_options)
 @_guard
-def check(paths, profile, fmts, outputs, output_dir, lang, fail_on, engine, as_of, sign_key, policy_data, rules_dir):
+def check(paths, profile, fmts, outputs, output_dir, lang, fail_on, engine, as_of, opa_url, opa_token, opa_push, opa_timeout, opa_ca, jobs, sign_key, policy_data, rules_dir):
     """サービスを検査して判定を出す / check services and report a verdict."""
     from checker.atomic import write_atomic
     from checker.outputs import OutputUsageError, plan_outputs, render_all
@@ -135,8 +141,17 @@ def check(paths, profile, fmts, outputs, output_dir, lang, fail_on, engine, as_o
 
         key = load_private_key(Path(sign_key))
         sign = lambda text: sign_report_json(text, key)  # noqa: E731
-    checker = Checker(_options(profile, engine, policy_data, rules_dir, as_of))
-    reports = [(Path(p), checker.check(Path(p))) for p in paths]  # all inputs validated before anything is written
+    options = _options(profile, engine, policy_data, rules_dir, as_of)
+    if engine == "opa" or opa_url:
+        if engine != "opa":
+            raise click.UsageError("--opa-url is for --engine opa")
+        from checker.engines.opa_remote import OpaSettings
+
+        options.opa = OpaSettings(url=opa_url, token=opa_token, push=opa_push, timeout=opa_timeout, ca_file=opa_ca)
+    checker = Checker(options)
+    # All inputs are loaded and validated before anything is written; with several services the
+    # evaluations run concurrently (useful when an OPA server evaluates them).
+    reports = list(zip([Path(p) for p in paths], checker.check_many([Path(p) for p in paths], jobs=jobs)))
 
     color = sys.stdout.isatty()
     rendered = render_all(plan, reports, lang, color=color, sign=sign)  # everything rendered before anything is written
@@ -310,8 +325,11 @@ def keygen(name, force):
     """報告書に署名する Ed25519 の鍵を作る / create an Ed25519 key pair for signing reports."""
     from checker.signing import generate_keypair
 
+    from checker.signing import load_public_key, public_key_fingerprint
+
     private, public = generate_keypair(Path(name), overwrite=force)
-    click.echo(f"private key: {private} (owner read/write only)\npublic key:  {public}")
+    fingerprint = public_key_fingerprint(load_public_key(Path(public)))
+    click.echo(f"private key: {private} (owner read/write only)\npublic key:  {public}\nfingerprint: sha256:{fingerprint}")
 
 
 @main.command()
@@ -367,12 +385,36 @@ def diff(old, new, fmt, output, lang):
 
     old_report, new_report = load_reports([Path(old), Path(new)])
     result = diff_reports(old_report, new_report)
-    text = render_diff(result, fmt, lang)
+    text = render_diff(result, fmt, lang, color=output is None and sys.stdout.isatty() and fmt == "text")
     if output:
         write_atomic(Path(output), text)
     else:
         click.echo(text, nl=False)
     sys.exit(EXIT_FAIL if result.worse else EXIT_OK)
+
+
+@main.group()
+def bundle() -> None:
+    """OPA バンドル / OPA bundles of the rules (docs/opa.md)."""
+
+
+@bundle.command("build")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="書き出すバンドル (例 lgai-bundle.tar.gz)")
+@_add(common_rule_options)
+@_guard
+def bundle_build(output, policy_data, rules_dir):
+    """OPA サーバが読み込むバンドルを作る / build the bundle an OPA server loads (opa run --server --bundle FILE)."""
+    from checker.bundle import build_bundle
+
+    info = build_bundle(Path(output), Path(policy_data) if policy_data else None, [Path(d) for d in rules_dir])
+    click.echo(f"bundle:   {info.path} ({info.size:,} bytes, {len(info.modules)} Rego modules, roots: {', '.join(info.roots)})")
+    click.echo(f"revision: {info.revision}")
+    if info.python_rules:
+        click.echo("Python rules lgai evaluates itself (not in the bundle; reports stay complete with --engine opa):")
+        for rule_id in info.python_rules:
+            click.echo(f"  {rule_id}")
+    click.echo(f"attestation requirements judged by lgai: {len(info.attestation_requirements)}")
+    click.echo(f"serve it: opa run --server --bundle {info.path}  then  lgai check --engine opa --opa-url http://HOST:8181 ...")
 
 
 @main.group()

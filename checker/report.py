@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_serializer
 
 Status = Literal["pass", "fail", "not_applicable", "needs_attestation", "attested", "error"]
 STATUSES: tuple[str, ...] = ("fail", "error", "needs_attestation", "attested", "pass", "not_applicable")
@@ -117,6 +117,15 @@ class IacSummary(BaseModel):
     notes: list[str] = Field(default_factory=list)
 
 
+class Signature(BaseModel):
+    """Ed25519 signature over the canonical JSON of the report without this field (docs/signing.md)."""
+
+    algorithm: Literal["ed25519"]
+    public_key_sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 (hex) of the signer's raw 32-byte Ed25519 public key")
+    signed: str = Field(description="what the signature covers: the canonical JSON of the report without the signature field")
+    value: str = Field(description="the 64-byte Ed25519 signature, base64")
+
+
 class Report(BaseModel):
     report_format: int = REPORT_FORMAT_VERSION
     tool: dict[str, str]
@@ -137,6 +146,15 @@ class Report(BaseModel):
     summary: Summary
     verdict: Verdict
     lang: Literal["ja", "en"] = "ja"
+    signature: Signature | None = Field(None, description="present when written with `lgai check --sign`; verify with `lgai verify`")
+
+    @model_serializer(mode="wrap")
+    def _omit_missing_signature(self, handler):
+        """An unsigned report carries no `signature` key at all (not null)."""
+        data = handler(self)
+        if isinstance(data, dict) and data.get("signature") is None:
+            data.pop("signature", None)
+        return data
 
 
 VERDICT_TEXT = {

@@ -34,6 +34,7 @@ class CheckOptions:
     policy_data: Path | None = None
     rules_dirs: list[Path] = field(default_factory=list)
     as_of: dt.date | None = None  # the day requirements are judged on (expiry, evidence age)
+    opa: object | None = None  # checker.engines.opa_remote.OpaSettings for engine "opa"
     now: dt.datetime | None = None  # the report's timestamp
 
 
@@ -44,7 +45,12 @@ class Checker:
             raise InputError.single("--profile", f"unknown profile '{self.options.profile}'", hint=f"use one of {', '.join(PROFILES)}")
         self.policy = load_policy_data(builtin_rules_dir() / "data", self.options.policy_data)
         self.pack = load_rule_pack(self.options.rules_dirs)
-        self.engine = make_engine(self.options.engine)
+        if self.options.engine == "opa" and self.options.opa is not None:
+            from .bundle import bundle_revision
+
+            # the revision a server's bundle must have: these rules with these parameters
+            self.options.opa.revision = bundle_revision(self.pack, self.policy)
+        self.engine = make_engine(self.options.engine, opa=self.options.opa)
         self.engine.prepare(self.pack.rego_modules, {"lgai": {"params": self.policy.as_data()}})
         self.checkov_map = load_checkov_map(builtin_rules_dir(), {r.meta.id for r in self.pack.rules})
 
@@ -80,6 +86,18 @@ class Checker:
     def check(self, path: Path) -> Report:
         service = self.load(path)
         return self.check_loaded(service)
+
+    def check_many(self, paths: list[Path], jobs: int = 1) -> list[Report]:
+        """Reports for several services, in the order given. Every service is loaded and validated
+        first (an input error stops the run before any evaluation); evaluations then run on up to
+        `jobs` threads when the engine allows it (a remote OPA server), else one after another."""
+        services = [self.load(p) for p in paths]
+        if jobs <= 1 or len(services) <= 1 or not getattr(self.engine, "concurrent", False):
+            return [self.check_loaded(s) for s in services]
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            return list(pool.map(self.check_loaded, services))
 
     def iac_rules(self):
         """Rules judged on an IaC-only directory: checks that read nothing but IaC."""

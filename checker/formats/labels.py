@@ -101,3 +101,19 @@ def models(profile: dict, lang: str) -> str:
     if not profile.get("declared_models"):
         return f"{names} ({label('no_models_declared', lang)})"
     return f"{names} ({label('all_models', lang)})"
+
+
+# CSV, SARIF and JUnit (formats/csv_format.py, sarif.py, junit.py)
+LABELS.update(
+    {
+        "item_no": ("項番", "No."),
+        "catalog": ("対応するカタログ項目", "Catalog rows"),
+        "evidence_needed": ("必要な証跡", "Evidence needed"),
+        "open_point": ("未確定", "Open point"),
+        "stale_attestation": ("表明が古い: {age}日経過 (上限 {max}日)", "stale: {age} days old (maximum {max})"),
+        "attestation_needed": ("表明・証跡による確認が必要", "needs an attestation with evidence"),
+        "evaluation_error": ("評価エラー", "evaluation error"),
+        "findings_more": ("ほか {n} 件", "and {n} more"),
+        "checkov_check": ("checkov チェック", "checkov check"),
+    }
+)
