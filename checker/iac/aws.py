@@ -353,11 +353,7 @@ class _State:
 
 
 def _state(ctx: Context) -> _State:
-    # Context has no slot for extractor state: keep ours on the instance (one per scan).
-    st = ctx.__dict__.get("_aws_state")
-    if st is None:
-        st = ctx.__dict__["_aws_state"] = _State()
-    return st
+    return ctx.state("aws", _State)
 
 
 # --------------------------------------------------------------------------------------------

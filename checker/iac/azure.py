@@ -51,10 +51,7 @@ class LateState:
 
 
 def late(ctx: Context) -> LateState:
-    state = ctx.__dict__.get("_lgai_late")
-    if state is None:
-        state = ctx.__dict__["_lgai_late"] = LateState()
-    return state
+    return ctx.state("late", LateState)
 
 
 def remember(ctx: Context, r: Parsed, res: IacResource, *name_keys: str) -> IacResource:

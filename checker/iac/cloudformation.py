@@ -155,7 +155,7 @@ def new(r: Parsed, category: str, **facts) -> IacResource:
 
 def _state(ctx: Context) -> dict:
     """Per-scan facts that are not IacResource fields (object lock of buckets, ...)."""
-    return ctx.__dict__.setdefault("_cfn_state", {"object_lock": {}, "bucket_names": {}})
+    return ctx.state("cloudformation", lambda: {"object_lock": {}, "bucket_names": {}})
 
 
 # --------------------------------------------------------------------------------------------

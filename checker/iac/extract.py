@@ -168,6 +168,13 @@ class Context:
     resources: dict[str, IacResource] = field(default_factory=dict)  # address -> facts
     by_name: dict[tuple[str, str], str] = field(default_factory=dict)  # (type, name or id) -> address
     notes: list[str] = field(default_factory=list)  # unresolved values etc., shown in the report
+    extractor_state: dict[str, object] = field(default_factory=dict)  # per-module state of one scan
+
+    def state(self, key: str, factory: Callable[[], object]):
+        """The state an extractor module keeps for this scan (created by `factory` on first use)."""
+        if key not in self.extractor_state:
+            self.extractor_state[key] = factory()
+        return self.extractor_state[key]
 
     def add(self, res: IacResource) -> None:
         self.resources[res.address] = res
