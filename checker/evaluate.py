@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, JsonValue, ValidationError
 
 from .engines import Engine, EngineError
 from .iac.evidence import IacCheckEvidence
@@ -36,7 +36,7 @@ class _RawFinding(BaseModel):
     at: _At
     field: str
     msg: Text
-    values: dict = {}
+    values: dict[str, JsonValue] = {}  # a value no report format can write is a malformed output
 
 
 class _RawOutputs(BaseModel):
@@ -78,7 +78,7 @@ def evaluate_rules(
     try:
         # The whole pack in one query is fastest; IaC inputs (thousands of resources) and subsets
         # of the pack are evaluated package by package, which keeps memory flat (engines/base.py).
-        whole_tree = rules is pack.rules and not doc.get("iac", {}).get("present")
+        whole_tree = not engine.per_package or (rules is pack.rules and not doc.get("iac", {}).get("present"))
         outputs: dict = engine.evaluate_rules(doc, [r.package for r in rego_rules], whole_tree=whole_tree)
     except EngineError as exc:
         outputs = {r.package: exc for r in rego_rules}
@@ -100,9 +100,22 @@ def evaluate_rules(
 
 def _run_python(rule: Rule, doc: dict, params: dict):
     try:
-        return rule.evaluate(doc, params)
-    except Exception as exc:  # a rule bug is an error result, never a crash or a pass
+        out = rule.evaluate(doc, params)
+    except (Exception, SystemExit) as exc:  # a rule bug is an error result, never a crash or a pass
+        # (sys.exit() in a rule would otherwise end lgai with the rule's exit code and no report)
         return EngineError(f"{exc.__class__.__name__}: {exc}")
+    if out is None:  # a forgotten `return` must not read as "nothing wrong"
+        return EngineError("evaluate() returned None; return {} when nothing is wrong")
+    return out
+
+
+def _reason_detail(raw: Exception) -> str:
+    """An engine's or rule's error message, bounded (regorus quotes whole input objects) and masked
+    (it may quote input values)."""
+    text = str(raw)
+    if len(text) > 2000:
+        text = text[:2000] + f"… ({len(text) - 2000} characters more)"
+    return mask(text)
 
 
 def _base(rule: Rule) -> dict:
@@ -148,7 +161,8 @@ def _result(rule, raw, doc, service, policy, as_of) -> RequirementResult:
     if inapplicable is not None:
         return RequirementResult(**base, status="not_applicable", reason=inapplicable)
     if isinstance(raw, Exception):
-        return RequirementResult(**base, status="error", reason=Text(ja=f"ルールを評価できない: {raw}", en=f"rule could not be evaluated: {raw}"))
+        detail = _reason_detail(raw)
+        return RequirementResult(**base, status="error", reason=Text(ja=f"ルールを評価できない: {detail}", en=f"rule could not be evaluated: {detail}"))
     if raw is None:
         raw = {}
     try:

@@ -19,6 +19,10 @@ class EngineUnavailable(EngineError):
 class Engine(ABC):
     name: str = ""
     version: str = ""
+    # Evaluate package by package on large (IaC) inputs and rule subsets. True for regorus, where the
+    # whole-tree query keeps every rule's intermediate values alive (+150 MB on 3,300 resources);
+    # False for OPA's Go evaluator, which compiles every new query (~0.3 s per package).
+    per_package: bool = False
 
     @abstractmethod
     def prepare(self, modules: dict[str, str], data: dict) -> None:

@@ -12,6 +12,7 @@ DISTRIBUTION = "gordon-to-regorus"
 
 class RegorusEngine(Engine):
     name = "regorus"
+    per_package = True
 
     def __init__(self) -> None:
         try:
