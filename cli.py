@@ -20,6 +20,7 @@ from checker.secrets import mask_text
 SEVERITIES = ("critical", "high", "medium", "low")
 FAIL_ON = SEVERITIES + ("never",)
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+MAX_PROBLEMS_SHOWN = 200  # input problems printed (a hostile file can hold 100,000 unknown keys)
 
 
 def _die(message: str) -> None:
@@ -36,19 +37,22 @@ def _guard(fn):
         try:
             return fn(*args, **kwargs)
         except InputError as exc:
-            _die("lgai: input error\n" + "\n".join("  " + p.render() for p in exc.problems))
+            shown = [p.render() for p in exc.problems[:MAX_PROBLEMS_SHOWN]]
+            if len(exc.problems) > MAX_PROBLEMS_SHOWN:
+                shown.append(f"… and {len(exc.problems) - MAX_PROBLEMS_SHOWN} more problems (fix these first)")
+            _die("lgai: input error\n" + "\n".join("  " + line for line in shown))
         except RuleError as exc:
             _die(f"lgai: rule pack error: {exc}")
         except EngineError as exc:
             _die(f"lgai: engine error: {exc}")
         except OSError as exc:
-            _die(f"lgai: {exc.filename or ''}: {exc.strerror or exc}")
-        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            _die(f"lgai: {str(exc.filename) + ': ' if exc.filename else ''}{exc.strerror or exc}")
+        except KeyboardInterrupt:  # click would exit 1, which reads as "non-compliant"
+            _die("lgai: interrupted, no verdict")
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except Exception as exc:  # a bug must not look like a verdict (exit 1) or print a traceback
-            from checker.secrets import mask_text
-
-            _die(f"lgai: internal error, no verdict: {exc.__class__.__name__}: {mask_text(str(exc))[:500]} (please report this)")
+            _die(f"lgai: internal error, no verdict: {exc.__class__.__name__}: {str(exc)[:500]} (please report this)")
 
     wrapper.__name__ = fn.__name__
     wrapper.__doc__ = fn.__doc__

@@ -21,11 +21,18 @@ class Problem:
             where += f":{self.line}"
         text = f"{where}: "
         if self.field:
-            text += f"{self.field}: "
-        text += self.message
+            text += f"{_clip(self.field)}: "
+        text += _clip(self.message)
         if self.hint:
-            text += f" ({self.hint})"
+            text += f" ({_clip(self.hint)})"
         return text
+
+
+MAX_SHOWN = 500  # characters of one message part: a 5 MB key or value quoted in full helps nobody
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_SHOWN else f"{text[:MAX_SHOWN]}… ({len(text) - MAX_SHOWN} characters more)"
 
 
 @dataclass

@@ -52,12 +52,49 @@ class ServiceInput:
         return None
 
 
+def _present(path: Path) -> bool:
+    """Something is at `path`: a file, a directory, a FIFO, or a symbolic link (even a broken one)."""
+    return path.exists() or path.is_symlink()
+
+
 def has_declaration(root: Path) -> bool:
-    return (root / DECLARATION_FILE).is_file() or (root / "lgai.yml").is_file()
+    """lgai.yaml (or lgai.yml) is in `root` in any form. A directory, FIFO or broken link in its
+    place is reported by load_service, never taken for an IaC-only directory."""
+    return _present(root / DECLARATION_FILE) or _present(root / "lgai.yml")
 
 
 def _yaml_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml"))
+
+
+def _within(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def _unreadable(root: Path, path: Path, what: str = "file") -> Problem | None:
+    """Why lgai does not read `path`, or None. Inputs are read only from regular files inside the
+    checked directory: a link leading elsewhere would make lgai read, hash and quote a file the
+    vendor's directory does not hold (a credentials file, say); a FIFO would block the run; a
+    directory or broken link in a manifest's place would silently drop its flows."""
+    shown = _shown(root, path)
+    if path.is_symlink() and not path.exists():
+        return Problem(shown, "broken symbolic link; not read", hint=f"put the {what} itself in the service directory")
+    if not _within(path, root):
+        return Problem(
+            shown,
+            "symbolic link points outside the checked directory; not read",
+            hint=f"copy the {what} into the service directory",
+        )
+    if what == "directory":
+        return None if path.is_dir() else Problem(shown, "not a directory", hint="dataflows/ holds the manifest split into files")
+    if not path.is_file():
+        kind = "a directory" if path.is_dir() else "not a regular file (a FIFO, socket or device)"
+        return Problem(shown, f"is {kind}; not read", hint="it must be a YAML file; see docs/input-format.md")
+    return None
 
 
 def load_service(root: Path, scheme: str = classification.DEFAULT_SCHEME) -> ServiceInput:
@@ -68,9 +105,9 @@ def load_service(root: Path, scheme: str = classification.DEFAULT_SCHEME) -> Ser
     if not root.is_dir():
         raise InputError.single(str(root), "not a directory: lgai checks a service directory holding lgai.yaml")
     decl_path = root / DECLARATION_FILE
-    if not decl_path.is_file():
+    if not _present(decl_path):
         alt = root / "lgai.yml"
-        if alt.is_file():
+        if _present(alt):
             decl_path = alt
         else:
             raise InputError.single(
@@ -80,16 +117,27 @@ def load_service(root: Path, scheme: str = classification.DEFAULT_SCHEME) -> Ser
             )
     problems: list[Problem] = []
 
+    refused = _unreadable(root, decl_path)
+    if refused is not None:
+        raise InputError([refused])
     decl_doc = load_yaml(decl_path, _shown(root, decl_path))
     declaration = _validate(Declaration, decl_doc, problems)
 
     manifest_paths: list[Path] = []
-    if (root / DATAFLOW_FILE).is_file():
+    if _present(root / DATAFLOW_FILE):
         manifest_paths.append(root / DATAFLOW_FILE)
-    if (root / DATAFLOW_DIR).is_dir():
-        manifest_paths.extend(_yaml_files(root / DATAFLOW_DIR))
+    if _present(root / DATAFLOW_DIR):
+        refused = _unreadable(root, root / DATAFLOW_DIR, "directory")
+        if refused is not None:
+            problems.append(refused)
+        else:
+            manifest_paths.extend(_yaml_files(root / DATAFLOW_DIR))
     manifests: list[tuple[SourceDoc, DataflowManifest]] = []
     for mp in manifest_paths:
+        refused = _unreadable(root, mp)
+        if refused is not None:
+            problems.append(refused)
+            continue
         try:
             doc = load_yaml(mp, _shown(root, mp))
         except InputError as exc:
@@ -165,17 +213,31 @@ def _problem_from_error(model: type[BaseModel], doc: SourceDoc, err: dict) -> Pr
     if etype == "extra_forbidden":
         key = str(path[-1]) if path else "?"
         allowed = _allowed_keys(model, path[:-1])
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        close = _close_matches(key, allowed)
         hint = f"did you mean '{close[0]}'?" if close else (f"allowed keys: {', '.join(sorted(allowed))}" if allowed else None)
         return Problem(doc.file, f"unknown key '{key}'", line=line, field=render_path(path), hint=hint)
     if etype == "missing":
         return Problem(doc.file, "required field is missing", line=line, field=render_path(path))
     msg = err["msg"]
+    hint = None
     if "input" in err and etype not in ("model_type", "dict_type", "list_type"):
         shown = err["input"]
         if isinstance(shown, (str, int, float, bool)) or shown is None:
-            msg += f" (got {shown!r})"
-    return Problem(doc.file, msg, line=line, field=render_path(path))
+            text = repr(shown)
+            if len(text) > 80:  # a 5 MB value is not worth echoing whole
+                text = text[:70] + "…" + text[-1] + (f", {len(shown)} characters" if isinstance(shown, str) else "")
+            msg += f" (got {text})"
+        if etype == "string_type" and isinstance(shown, (int, float, bool)):
+            hint = "put the value in quotes to keep it as text: YAML reads 3.10 as the number 3.1"
+        if etype == "string_pattern_mismatch" and "A-Za-z0-9" in str((err.get("ctx") or {}).get("pattern", "")):
+            hint = "ids use ASCII letters, digits, '-', '_' and '.', starting with a letter or digit; put the Japanese name in `name`"
+    return Problem(doc.file, msg, line=line, field=render_path(path), hint=hint)
+
+
+def _close_matches(word: str, candidates: list[str]) -> list[str]:
+    """difflib's did-you-mean, for names of a sensible length (it indexes every character of the
+    word: a 5 MB value would cost hundreds of megabytes for a suggestion nobody needs)."""
+    return difflib.get_close_matches(word, candidates, n=1, cutoff=0.6) if len(word) <= 200 else []
 
 
 def _unwrap(annotation):
@@ -240,7 +302,7 @@ def _check_references(service: ServiceInput, scheme: str, problems: list[Problem
 
     def ref(doc, path, value, known, what):
         if value is not None and value not in known:
-            close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+            close = _close_matches(value, sorted(known))
             problems.append(
                 Problem(
                     doc.file,

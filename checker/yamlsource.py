@@ -25,7 +25,12 @@ except AttributeError:  # pragma: no cover - pure-Python fallback
     _Loader = yaml.SafeLoader
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_NODES = 2_000_000
+# Nodes (keys and values) in one document, counted from the parser's events before it is composed
+# (composing keeps every node in memory, about 300 bytes each) and again as aliases are expanded.
+# A declaration has a few thousand; the 10,000-flow manifest of benchmarks/bench_check.py about
+# 213,000. This bounds the memory hostile input can take to about 300 MB (measured by
+# tests/test_hostile_inputs.py).
+MAX_NODES = 500_000
 MAX_ALIAS_REUSE = 1_000  # one anchored collection expanded more often than this: refuse
 MAX_DEPTH = 64
 
@@ -63,7 +68,43 @@ class SourceDoc:
             path = path[:-1]
 
 
-_scalar_constructor = yaml.constructor.SafeConstructor()
+# Tags whose scalars are read as plain strings: '=' (the YAML "value" key) and '<<' in a value
+# position would otherwise have no constructor in the safe loader.
+_AS_STRING_TAGS = {"tag:yaml.org,2002:value", "tag:yaml.org,2002:merge"}
+_TAG_KIND = {
+    "tag:yaml.org,2002:int": "an integer",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:null": "null",
+}
+_SAFE_TAGS = set(yaml.constructor.SafeConstructor.yaml_constructors) - {None}
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+def _construct_scalar(constructor: yaml.constructor.SafeConstructor, node: yaml.ScalarNode, shown: str) -> Any:
+    """The Python value of one scalar node; InputError (with its line) when it cannot be read.
+
+    `constructor` lives as long as one document: a SafeConstructor caches every node it has
+    built (`constructed_objects`), so a shared one would keep every document ever loaded alive."""
+    if node.tag in _AS_STRING_TAGS:
+        return node.value
+    line = node.start_mark.line + 1
+    if node.tag not in _SAFE_TAGS:
+        raise InputError.single(
+            shown,
+            f"unsupported YAML tag '{node.tag}'",
+            line=line,
+            hint="remove the tag; lgai reads plain YAML values only",
+        )
+    try:
+        return constructor.construct_object(node, deep=True)
+    except Exception:  # noqa: BLE001 - PyYAML's constructors fail on bad values with ValueError, KeyError, IndexError...
+        value = node.value if isinstance(node.value, str) else ""
+        shown_value = value if len(value) <= 40 else value[:37] + "..."
+        kind = _TAG_KIND.get(node.tag, f"a '{node.tag}' value")
+        hint = "quote it to keep it as text" if node.style is None and node.tag == "tag:yaml.org,2002:timestamp" else None
+        raise InputError.single(shown, f"'{shown_value}' is not {kind}", line=line, hint=hint) from None
 
 
 def _read_text(path: Path, shown: str) -> tuple[str, str]:
@@ -77,21 +118,32 @@ def _read_text(path: Path, shown: str) -> tuple[str, str]:
             f"file is {size} bytes, larger than the limit of {MAX_FILE_BYTES} bytes",
             hint="split the manifest into several files under dataflows/",
         )
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:  # permissions, a directory, a vanished file
+        raise InputError.single(shown, f"cannot read file: {exc.strerror}") from None
     digest = hashlib.sha256(raw).hexdigest()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Windows Notepad's "Unicode"
+        raise InputError.single(
+            shown, "file is UTF-16, not UTF-8", line=1, hint="save it as UTF-8, or convert it with `iconv -f UTF-16 -t UTF-8`"
+        )
     if b"\x00" in raw:
-        raise InputError.single(shown, "file is binary (contains NUL bytes), not YAML")
+        raise InputError.single(
+            shown, "file is binary (contains NUL bytes), not YAML", hint=f"{_binary_kind(raw)}lgai reads UTF-8 text, see docs/input-format.md"
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         return raw.decode("utf-8"), digest
     except UnicodeDecodeError as exc:
         hint = "save it as UTF-8"
-        try:
-            raw.decode("shift_jis")
-            hint = "it looks like Shift_JIS; convert it with `iconv -f SHIFT_JIS -t UTF-8`"
-        except UnicodeDecodeError:
-            pass
+        for codec, name, iconv in (("shift_jis", "Shift_JIS", "SHIFT_JIS"), ("cp932", "Shift_JIS (Windows CP932)", "CP932")):
+            try:
+                raw.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            hint = f"it looks like {name}; convert it with `iconv -f {iconv} -t UTF-8`"
+            break
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError.single(shown, "file is not valid UTF-8", line=line, hint=hint) from None
 
@@ -105,16 +157,55 @@ def load_yaml(path: Path, shown: str | None = None) -> SourceDoc:
     return doc
 
 
+def _count_lines(text: str) -> int:
+    """Lines as YAML counts them: LF, CR, CRLF, NEL, LS and PS each end one."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n") + text.count("\x85") + text.count("\u2028") + text.count("\u2029") + 1
+
+
+_MAGIC = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive (an Excel or Word file?)", b"\xd0\xcf\x11\xe0": "an old Office document"}
+
+
+def _binary_kind(raw: bytes) -> str:
+    for magic, kind in _MAGIC.items():
+        if raw.startswith(magic):
+            return f"it looks like {kind}; "
+    return ""
+
+
+def _count_events(text: str, shown: str) -> None:
+    """Refuse a document with more than MAX_NODES values before composing it (the composer keeps
+    every node in memory first); the parser's events are streamed, so this takes little memory."""
+    count = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            count += 1
+            if count > MAX_NODES:
+                raise InputError.single(
+                    shown,
+                    f"document has more than {MAX_NODES} keys and values, the limit for one file",
+                    line=event.start_mark.line + 1,
+                    hint="split the manifest into several files under dataflows/",
+                )
+
+
 def parse_yaml(text: str, shown: str) -> SourceDoc:
     try:
+        _count_events(text, shown)
         nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except UnicodeError as exc:  # lone surrogates in text that did not come from a UTF-8 file
+        raise InputError.single(shown, f"text is not valid Unicode: {exc.reason}") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
+        # libyaml places an error at the end of a file without a final newline one line past it
+        line = min(mark.line + 1, _count_lines(text)) if mark else None
         msg = exc.problem or str(exc)
         if exc.context:
             msg = f"{exc.context}, {msg}"
         raise InputError.single(shown, f"malformed YAML: {msg}", line=line) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise InputError.single(shown, f"malformed YAML: character {char} is not allowed ({exc.reason})", line=line) from None
     except yaml.YAMLError as exc:
         raise InputError.single(shown, f"malformed YAML: {exc}") from None
     if len(nodes) > 1:
@@ -135,6 +226,7 @@ class _Builder:
         self.lines = lines
         self.count = 0
         self.reuse: dict[int, int] = {}
+        self.constructor = yaml.constructor.SafeConstructor()
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         self.count += 1
@@ -157,6 +249,13 @@ class _Builder:
                     f"an anchored value is expanded more than {MAX_ALIAS_REUSE} times (YAML alias bomb?)",
                     line=node.start_mark.line + 1,
                 )
+            if node.tag not in _COLLECTION_TAGS:  # e.g. !!python/object/apply: refused, never ignored
+                raise InputError.single(
+                    self.shown,
+                    f"unsupported YAML tag '{node.tag}'",
+                    line=node.start_mark.line + 1,
+                    hint="remove the tag; lgai reads plain YAML values only",
+                )
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
             key_lines: dict[str, int] = {}
@@ -167,7 +266,7 @@ class _Builder:
                     )
                 key = None
                 if isinstance(key_node, yaml.ScalarNode):
-                    key = _scalar_constructor.construct_object(key_node, deep=False)
+                    key = _construct_scalar(self.constructor, key_node, self.shown)
                 if not isinstance(key, (str, int, float, bool, _dt.date)):
                     raise InputError.single(
                         self.shown, "mapping keys must be plain scalars", line=key_node.start_mark.line + 1
@@ -192,7 +291,7 @@ class _Builder:
                 self.lines[path + (i,)] = item.start_mark.line + 1
                 items.append(self.build(item, path + (i,), depth + 1))
             return items
-        value = _scalar_constructor.construct_object(node, deep=False)
+        value = _construct_scalar(self.constructor, node, self.shown)
         if isinstance(value, _dt.datetime):
             return value.isoformat()
         if isinstance(value, _dt.date):

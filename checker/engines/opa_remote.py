@@ -398,7 +398,11 @@ class OpaRemoteEngine(Engine):
         if not self._prepared:
             raise EngineError("engine not prepared")
         rel = path.replace(".", "/")
-        body = self._call(f"POST /v1/data/{rel}", lambda c: c.query_rule(input_doc, rel))
+        # strict-builtin-errors: OPA's REST API treats a builtin error as undefined by default, which
+        # would turn a broken rule into a silent pass; strict makes it an error (fail closed).
+        body = self._call(
+            f"POST /v1/data/{rel}", lambda c: c.query_rule(input_doc, rel, query_params={"strict-builtin-errors": "true"})
+        )
         if not isinstance(body, dict):
             raise EngineError(self._mask(f"the OPA server {self.url} answered POST /v1/data/{rel} with {type(body).__name__}, not an object"))
         return body.get("result")

@@ -25,6 +25,8 @@ SKIP_DIRS = {".git", ".terraform", "node_modules", ".venv", "venv", "__pycache__
 LGAI_FILES = {"lgai.yaml", "lgai.yml", "dataflows.yaml", "dataflows.yml", "expected.yaml", "lgai-waivers.yaml"}
 SNIFF_BYTES = 64 * 1024
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_ALIAS_EXPANSION = 1_000_000  # values YAML aliases may add to one IaC file (checkov expands them all)
+IAC_SUFFIXES = (".tf", ".json", ".yaml", ".yml", ".template")
 
 _CFN_YAML = re.compile(r"^(AWSTemplateFormatVersion\s*:|Resources\s*:)", re.M)
 _CFN_TYPE = re.compile(r"""Type["']?\s*:\s*["']?(AWS|Alexa)::""")
@@ -156,17 +158,26 @@ def discover(root: Path, paths: list[str] | None = None) -> IacFiles:
             problems.append(Problem(str(start), "IaC path does not exist", field="iac.paths", hint="fix iac.paths in lgai.yaml"))
             continue
         if not _within(start, root):
-            problems.append(Problem(str(start), "IaC path leads outside the checked directory", field="iac.paths"))
+            problems.append(
+                Problem(
+                    str(start),
+                    "IaC path leads outside the checked directory",
+                    field="iac.paths",
+                    hint="iac.paths are relative to the service directory and stay inside it",
+                )
+            )
             continue
         for path in _walk(start):
             if path.is_symlink() and not _within(path, root):
                 problems.append(Problem(_link_rel(path, root), "symbolic link points outside the checked directory; not read"))
                 continue
             if path.is_symlink() and not path.exists():
-                if path.suffix.lower() in (".tf", ".json", ".yaml", ".yml", ".template"):
+                if path.suffix.lower() in IAC_SUFFIXES:
                     problems.append(Problem(_link_rel(path, root), "broken symbolic link; not read"))
                 continue
             if not path.is_file():  # a linked directory inside the root: read where it really is
+                if not path.is_dir() and path.suffix.lower() in IAC_SUFFIXES:  # a FIFO would block the run
+                    problems.append(Problem(_link_rel(path, root), "not a regular file (a FIFO, socket or device); not read"))
                 continue
             real = path.resolve()
             if real in seen:  # the same file twice (a link to a file inside the root)
@@ -180,9 +191,120 @@ def discover(root: Path, paths: list[str] | None = None) -> IacFiles:
                     Problem(found.rel(path), f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; not read")
                 )
                 continue
+            hidden = structure_problem(path, kind, found.rel(path))
+            if hidden is not None:
+                problems.append(hidden)
+                continue
             getattr(found, kind).append(path)
     if problems:
         raise InputError(problems)
     for kind in ("terraform", "terraform_plan", "cloudformation", "kubernetes"):
         setattr(found, kind, sorted(set(getattr(found, kind))))
     return found
+
+
+# --- what checkov's parsers would silently get wrong ---------------------------------------------
+
+
+def structure_problem(path: Path, kind: str, shown: str) -> Problem | None:
+    """A YAML or Kubernetes JSON file checkov would read wrongly, without a word: a duplicate key
+    (its Kubernetes parser keeps the last value, so a later `hostNetwork: false` hides an earlier
+    `true`), or YAML aliases that expand without bound (a "billion laughs" file keeps checkov busy
+    for hours). Files that do not parse are left to the parse step, which explains them."""
+    if kind == "terraform":
+        return None
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if path.suffix.lower() == ".json" or (path.suffix.lower() == ".template" and text.lstrip().startswith("{")):
+        if kind != "kubernetes":  # checkov refuses duplicate keys in plan and CloudFormation JSON itself
+            return None
+        return _json_duplicates(text, shown)
+    return _yaml_structure(text, shown)
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+def _no_duplicates(pairs):
+    seen = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _DuplicateKey(key)
+        seen[key] = value
+    return seen
+
+
+def _json_duplicates(text: str, shown: str) -> Problem | None:
+    import json
+
+    try:
+        json.loads(text, object_pairs_hook=_no_duplicates)
+    except _DuplicateKey as exc:
+        return Problem(shown, f"duplicate key '{exc.args[0]}'", hint="a later key would silently hide the earlier one; keep one")
+    except (ValueError, RecursionError):
+        return None
+    return None
+
+
+class _Frame:
+    __slots__ = ("mapping", "size", "anchor", "keys", "expect_key")
+
+    def __init__(self, mapping: bool, anchor: str | None):
+        self.mapping, self.anchor, self.size, self.keys, self.expect_key = mapping, anchor, 0, {}, True
+
+
+def _yaml_structure(text: str, shown: str) -> Problem | None:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    sizes: dict[str, int] = {}  # anchor -> values it stands for, aliases inside it expanded
+    stack: list[_Frame] = []
+    added = 0
+
+    def node_done(n: int) -> None:
+        if stack:
+            stack[-1].size += n
+            if stack[-1].mapping:
+                stack[-1].expect_key = not stack[-1].expect_key
+
+    try:
+        for ev in yaml.parse(text, Loader=loader):
+            if isinstance(ev, yaml.ScalarEvent):
+                top = stack[-1] if stack else None
+                if top is not None and top.mapping and top.expect_key and ev.value != "<<":
+                    line = ev.start_mark.line + 1
+                    if ev.value in top.keys:
+                        return Problem(
+                            shown,
+                            f"duplicate key '{ev.value[:200]}' (first at line {top.keys[ev.value]})",
+                            line=line,
+                            hint="a later key would silently hide the earlier one; keep one",
+                        )
+                    top.keys[ev.value] = line
+                if ev.anchor:
+                    sizes[ev.anchor] = 1
+                node_done(1)
+            elif isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                stack.append(_Frame(isinstance(ev, yaml.MappingStartEvent), ev.anchor))
+            elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                frame = stack.pop()
+                if frame.anchor:
+                    sizes[frame.anchor] = frame.size + 1
+                node_done(frame.size + 1)
+            elif isinstance(ev, yaml.AliasEvent):
+                n = sizes.get(ev.anchor, 1)
+                added += n
+                if added > MAX_ALIAS_EXPANSION:
+                    return Problem(
+                        shown,
+                        f"YAML aliases expand to more than {MAX_ALIAS_EXPANSION} values (an alias bomb?); not read",
+                        line=ev.start_mark.line + 1,
+                        hint="write the values out instead of repeating anchors",
+                    )
+                node_done(n)
+    except yaml.YAMLError:
+        return None
+    return None

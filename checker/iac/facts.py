@@ -112,7 +112,7 @@ class _PlanFile:
 
     def __init__(self, path: Path) -> None:
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")  # a BOM (PowerShell's Out-File) would fail json.loads
             self.doc = json.loads(text)
         except (OSError, ValueError):  # checkov parsed it; be lenient about a second reading
             text, self.doc = "", {}

@@ -22,6 +22,7 @@ from ..errors import InputError, Problem
 from .discover import IacFiles
 
 FRAMEWORKS = ("terraform", "terraform_plan", "cloudformation", "kubernetes")
+SNIFF_BINARY = 8192
 CUSTOM_PREFIX = "CKV_LGAI_"
 
 
@@ -123,30 +124,34 @@ def _registry(framework: str):
 def _explain_parse_error(framework: str, path: Path) -> str:
     """checkov keeps only the failing file names: re-parse one to say what is wrong."""
     try:
+        with open(path, "rb") as fh:
+            if b"\x00" in fh.read(SNIFF_BINARY):
+                return "the file is binary (contains NUL bytes), not text"
+    except OSError as exc:
+        return f"cannot read it: {exc.strerror}"
+    try:
         if framework == "terraform":
             if path.name.endswith(".json"):
-                import json
-
-                json.loads(path.read_text(encoding="utf-8"))
+                json.loads(path.read_text(encoding="utf-8-sig"))
             else:
                 import hcl2
 
                 hcl2.loads(path.read_text(encoding="utf-8"))
-        elif framework in ("terraform_plan",):
-            import json
+        elif framework == "terraform_plan" or path.suffix.lower() == ".json":  # plan, CloudFormation or Kubernetes JSON
+            from .discover import _json_duplicates
 
-            json.loads(path.read_text(encoding="utf-8"))
-        elif path.suffix.lower() == ".json":  # CloudFormation or Kubernetes JSON
-            import json
-
-            json.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8-sig")
+            json.loads(text)
+            duplicate = _json_duplicates(text, "")
+            if duplicate is not None:  # checkov refuses a plan or template with a duplicate key
+                return f"{duplicate.message} ({duplicate.hint})"
         elif framework == "cloudformation":
             from checkov.cloudformation.parser.cfn_yaml import CfnParseError, ContentType, load
 
             try:
                 load(str(path), ContentType.CFN)
             except CfnParseError as exc:
-                return f"{exc} (line {exc.line_number + 1})"
+                return str(exc) if re.search(r"\bline:? \d+", str(exc)) else f"{exc} (line {exc.line_number + 1})"
         else:
             import yaml
 
@@ -247,7 +252,7 @@ def _collect(framework: str, files: IacFiles, runner, report, allow: list[str], 
                     resource=r.resource,
                     framework=framework,
                     suppress_comment=(r.check_result or {}).get("suppress_comment"),
-                    evaluated_keys=list((r.check_result or {}).get("evaluated_keys") or []),
+                    evaluated_keys=sorted({str(k) for k in (r.check_result or {}).get("evaluated_keys") or []}),  # checkov builds them from sets
                 )
             )
     results.append(scan_result)
@@ -288,7 +293,7 @@ def _k8s_dropped(files: IacFiles, path: Path, read: object) -> list[Problem]:
     from checkov.kubernetes.parser.validatior import K8sValidator
 
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
         docs = [json.loads(text)] if path.suffix.lower() == ".json" else list(yaml.safe_load_all(text))
     except Exception:  # noqa: BLE001
         if read:  # checkov read objects from it: nothing more to say
