@@ -77,6 +77,13 @@ class Checker:
             if path.is_file():
                 raise InputError.single(str(path), "not an IaC file lgai reads (Terraform, plan JSON, CloudFormation, Kubernetes)")
             load_service(path, self.policy.scheme)  # raises the "no lgai.yaml" error with its hint
+        if not iac.resources:
+            # Nothing to judge must not come out as 適合 (every rule not applicable): fail closed.
+            shown = ", ".join(p for p, _, _ in iac.digests[:5])
+            raise InputError.single(
+                str(path), f"the IaC files ({shown}) define no resources: nothing to judge",
+                hint="point lgai at the directory that defines the resources, or at a plan JSON",
+            )
         files = [InputFile(p, digest, kind) for p, digest, kind in iac.digests]
         return ServiceInput(root=root, declaration=None, declaration_doc=None, manifests=[], files=files, iac=iac)
 

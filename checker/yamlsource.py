@@ -33,6 +33,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_NODES = 500_000
 MAX_ALIAS_REUSE = 1_000  # one anchored collection expanded more often than this: refuse
 MAX_DEPTH = 64
+MAX_INT = 2**63 - 1  # whole numbers beyond a signed 64-bit integer are refused
 
 Path_ = tuple  # a path into a document: ("components", 0, "region")
 
@@ -292,6 +293,12 @@ class _Builder:
                 items.append(self.build(item, path + (i,), depth + 1))
             return items
         value = _construct_scalar(self.constructor, node, self.shown)
+        if isinstance(value, int) and not isinstance(value, bool) and not -MAX_INT - 1 <= value <= MAX_INT:
+            # a rule engine cannot compare it (regorus fails the whole evaluation), and no field needs it
+            text = node.value if len(node.value) <= 24 else node.value[:21] + "..."
+            raise InputError.single(
+                self.shown, f"number {text} is out of range (at most {MAX_INT} either way)", line=node.start_mark.line + 1
+            )
         if isinstance(value, _dt.datetime):
             return value.isoformat()
         if isinstance(value, _dt.date):

@@ -116,3 +116,10 @@ def test_declaration_only_check_never_imports_checkov():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_iac_only_directory_without_resources_is_not_judged_compliant(tmp_path):
+    (tmp_path / "main.tf").write_text('variable "region" {}\n', encoding="utf-8")
+    proc = run_lgai("check", str(tmp_path), *AS_OF)
+    assert proc.returncode == 2, proc.stdout
+    assert "no resources" in proc.stderr and "main.tf" in proc.stderr

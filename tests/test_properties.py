@@ -14,9 +14,14 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
 import importlib.util
 import json
+import os
+import random
 import shutil
+import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,10 +30,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, Phase, assume, given, note, settings
+from hypothesis import HealthCheck, Phase, assume, event, given, note, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
+from checker.atomic import STALE_TEMP_SECONDS, remove_stale_temps, write_atomic
 from checker.declaration import Declaration
 from checker.dataflow import DataflowManifest
 from checker.errors import InputError
@@ -41,7 +47,6 @@ from checker.yamlsource import SourceDoc, load_yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from soak import generate_valid  # noqa: E402
-from synthetic_service import generate as generate_service  # noqa: E402
 
 AS_OF = dt.date(2026, 11, 25)
 NOW = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.timezone.utc)
@@ -317,7 +322,7 @@ def _assert_problems_located(exc: InputError, root: Path) -> None:
         assert "Traceback" not in problem.render()
 
 
-@_settings(60)
+@_settings(100)
 @given(texts=mutated_services())
 def test_mutated_service_loads_or_names_every_problem(checker, texts):
     with tempfile.TemporaryDirectory() as tmp:
@@ -325,10 +330,12 @@ def test_mutated_service_loads_or_names_every_problem(checker, texts):
         try:
             service = load_service(root, checker.policy.scheme)
         except InputError as exc:
+            event("load: input error")
             note(exc.render())
             _assert_problems_located(exc, root)
             return
         assert isinstance(service, ServiceInput)
+        event("load: service")
         # What loads is judged: the whole check gives a report (or an InputError, e.g. an
         # attestation naming an unknown requirement) and never anything else.
         try:
@@ -539,8 +546,8 @@ def terraform_files(draw) -> str:
             body.append(f"  {block} {{\n" + "".join(f"    {a} = {draw(hcl_values)}\n" for a in inner_attrs) + "  }")
         blocks.append(f'resource "{rtype}" "{name}" {{\n' + "\n".join(body) + "\n}")
     text = "\n\n".join(blocks) + "\n"
-    if draw(st.integers(0, 9)) == 0:  # now and then, a file cut short (not valid HCL)
-        text = text[: draw(st.integers(0, len(text)))]
+    if draw(st.sampled_from(range(10))) == 9:  # now and then, a file cut short (not valid HCL)
+        text = text[: draw(st.sampled_from(range(len(text))))]
     return text
 
 
@@ -560,9 +567,11 @@ def test_random_terraform_gives_a_report_or_an_input_error(checker, tf, with_ser
         try:
             report = checker.check(root)
         except InputError as exc:
+            event("input error")
             note(exc.render())
             _assert_problems_located(exc, root)
             return
+    event(f"report: {report.iac.resources if report.iac else 0} IaC resources")
     assert isinstance(report, Report)
     assert report.scope == ("service" if with_service else "iac_only")
     for fmt in ("json", "text", "markdown"):
@@ -570,13 +579,6 @@ def test_random_terraform_gives_a_report_or_an_input_error(checker, tf, with_ser
 
 
 # --- (e) interrupted writes: a report file is complete, the previous one, or absent ---------------
-
-import os  # noqa: E402
-import random  # noqa: E402
-import signal  # noqa: E402
-import subprocess  # noqa: E402
-
-from checker.atomic import STALE_TEMP_SECONDS, remove_stale_temps, write_atomic  # noqa: E402
 
 # A child that writes numbered, self-checking versions of one file through write_atomic, with the
 # write slowed down (4 KiB at a time) so that a kill lands in the middle of one; it announces each
@@ -610,8 +612,6 @@ for n in range(1, 1000):
 
 def _complete(data: bytes) -> bool:
     body, sep, trailer = data.rpartition(b"\nsha256 ")
-    import hashlib
-
     return bool(sep) and trailer == hashlib.sha256(body).hexdigest().encode() + b"\n"
 
 
@@ -684,7 +684,7 @@ def test_a_killed_lgai_check_leaves_the_previous_report_or_a_complete_one(tmp_pa
     """The real command, killed at random moments while it checks and writes: the report file
     is the previous one or a complete new one, never a part of one."""
     rng = random.Random(5)
-    svc = generate_service(tmp_path / "svc", 300, 1500, seed=3)
+    svc = generate_valid(tmp_path / "svc", 300, 1500, seed=3)
     out = tmp_path / "report.json"
     out.write_text('{"previous": true}\n', encoding="utf-8")
     lgai = Path(sys.executable).parent / "lgai"
