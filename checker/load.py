@@ -67,7 +67,8 @@ def _yaml_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml"))
 
 
-def _within(path: Path, root: Path) -> bool:
+def is_within(path: Path, root: Path) -> bool:
+    """`path` (links resolved) lies inside `root`: inputs are read only from the checked directory."""
     try:
         path.resolve().relative_to(root.resolve())
         return True
@@ -83,7 +84,7 @@ def _unreadable(root: Path, path: Path, what: str = "file") -> Problem | None:
     shown = _shown(root, path)
     if path.is_symlink() and not path.exists():
         return Problem(shown, "broken symbolic link; not read", hint=f"put the {what} itself in the service directory")
-    if not _within(path, root):
+    if not is_within(path, root):
         return Problem(
             shown,
             "symbolic link points outside the checked directory; not read",

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Problem
+from ..load import is_within
 
 SKIP_DIRS = {".git", ".terraform", "node_modules", ".venv", "venv", "__pycache__", ".lgai-cache"}
 LGAI_FILES = {"lgai.yaml", "lgai.yml", "dataflows.yaml", "dataflows.yml", "expected.yaml", "lgai-waivers.yaml"}
@@ -62,14 +63,6 @@ class IacFiles:
             return p.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return p.as_posix()
-
-
-def _within(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-        return True
-    except ValueError:
-        return False
 
 
 # Directories of a Helm chart holding Go templates (not manifests until `helm template` renders
@@ -157,7 +150,7 @@ def discover(root: Path, paths: list[str] | None = None) -> IacFiles:
         if not start.exists():
             problems.append(Problem(str(start), "IaC path does not exist", field="iac.paths", hint="fix iac.paths in lgai.yaml"))
             continue
-        if not _within(start, root):
+        if not is_within(start, root):
             problems.append(
                 Problem(
                     str(start),
@@ -168,7 +161,7 @@ def discover(root: Path, paths: list[str] | None = None) -> IacFiles:
             )
             continue
         for path in _walk(start):
-            if path.is_symlink() and not _within(path, root):
+            if path.is_symlink() and not is_within(path, root):
                 problems.append(Problem(_link_rel(path, root), "symbolic link points outside the checked directory; not read"))
                 continue
             if path.is_symlink() and not path.exists():
